@@ -11,9 +11,12 @@ import io.tipdata.core.TokenVerifier;
 import io.tipdata.core.servlet.internal.InitParameters;
 import io.tipdata.core.servlet.internal.ListenerChain;
 import io.tipdata.core.servlet.internal.ProblemResponse;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
@@ -46,15 +50,33 @@ import org.slf4j.LoggerFactory;
  *       gets 503 {@value #REASON_REGISTRY_UNAVAILABLE}.</li>
  * </ul>
  *
- * <p>Map it for the {@code REQUEST} and {@code ASYNC} dispatcher types: every async dispatch passes
- * through again, re-verifies the header and binds the run for that dispatch. Work handed to
- * {@code AsyncContext.start(Runnable)} runs on another thread; wrap it with {@link TipAsync}.
+ * <p>Map it first, for the {@code REQUEST} and {@code ASYNC} dispatcher types, with async support on
+ * ({@link #addTo(ServletContext, String...)} does all three): every async dispatch passes through
+ * again, re-verifies the header (it may have expired meanwhile) and binds the run for that dispatch
+ * only. Work handed to {@code AsyncContext.start(Runnable)} runs on another thread where nothing is
+ * bound; wrap it with {@link TipAsync}.
  *
- * <p>Build it with {@link #builder(TokenVerifier)}, or declare it in {@code web.xml}; see
- * {@link #init(FilterConfig)} for the init parameters. The header value is never logged.
+ * <p>Build it with {@link #builder(TokenVerifier)}, or declare it in {@code web.xml}:
+ * <pre>{@code
+ * <filter>
+ *   <filter-name>tip-data</filter-name>
+ *   <filter-class>io.tipdata.core.servlet.TipFilter</filter-class>
+ *   <async-supported>true</async-supported>
+ *   <init-param><param-name>tip.key-env</param-name><param-value>TIP_KEYS</param-value></init-param>
+ * </filter>
+ * <filter-mapping>
+ *   <filter-name>tip-data</filter-name>
+ *   <url-pattern>/*</url-pattern>
+ *   <dispatcher>REQUEST</dispatcher>
+ *   <dispatcher>ASYNC</dispatcher>
+ * </filter-mapping>
+ * }</pre>
+ * See {@link #init(FilterConfig)} for the init parameters. The header value is never logged.
  */
 public final class TipFilter implements Filter {
 
+    /** The name under which {@link #addTo(ServletContext, String...)} registers the filter. */
+    public static final String FILTER_NAME = "tip-data";
     /** The default run header. */
     public static final String DEFAULT_HEADER = "X-Tip-Run";
     /** The default time a run stays registered after its token expires, before it may be purged. */
@@ -107,6 +129,22 @@ public final class TipFilter implements Filter {
             throw new ServletException("tip-data filter '" + config.getFilterName()
                     + "' is misconfigured: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Registers this filter as {@value #FILTER_NAME} in the context, async-supported and mapped before
+     * other filters to the URL patterns (default {@code /*}) for REQUEST and ASYNC dispatches.
+     */
+    public FilterRegistration.Dynamic addTo(ServletContext context, String... urlPatterns) {
+        FilterRegistration.Dynamic registration = context.addFilter(FILTER_NAME, this);
+        if (registration == null) {
+            throw new IllegalStateException("a filter named '" + FILTER_NAME + "' is registered already in context '"
+                    + context.getContextPath() + "'; register the tip-data filter once");
+        }
+        registration.setAsyncSupported(true);
+        registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC), false,
+                urlPatterns.length == 0 ? new String[] {"/*"} : urlPatterns);
+        return registration;
     }
 
     @Override
