@@ -124,7 +124,7 @@ public final class TipFilter implements Filter {
             return;
         }
         try {
-            settings = InitParameters.read(config, System::getenv).build().settings;
+            settings = InitParameters.read(config, System.getenv()).build().settings;
         } catch (RuntimeException e) {
             throw new ServletException("tip-data filter '" + config.getFilterName()
                     + "' is misconfigured: " + e.getMessage(), e);

@@ -84,7 +84,7 @@ class TipFilterInitParametersTest {
     void keysFromEnvironmentVariable() {
         Map<String, String> env = Map.of("TIP_KEYS", "k2=" + CURRENT_B64 + ",k1=" + OLD_B64);
 
-        TipFilter filter = InitParameters.read(config(Map.of("tip.key-env", "TIP_KEYS")), env::get).build();
+        TipFilter filter = InitParameters.read(config(Map.of("tip.key-env", "TIP_KEYS")), env).build();
 
         assertThat(filter.toString()).isEqualTo("TipFilter[header=X-Tip-Run, grace=PT1H]");
     }
@@ -111,6 +111,12 @@ class TipFilterInitParametersTest {
                 .hasMessageContaining("unknown init parameter 'tip.grace'");
         assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.header", "X Bad"), good()))
                 .hasMessageContaining("'X Bad'");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.max-length", "many"), good()))
+                .hasMessageContaining("tip.max-length='many'");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.max-length", "10"), good()))
+                .hasMessageContaining("maxLength 10");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.clock-skew", "PT1H"), good()))
+                .hasMessageContaining("clockSkew PT1H");
         assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.kill", "yes"), good()))
                 .hasMessageContaining("tip.kill='yes'");
     }
@@ -149,7 +155,7 @@ class TipFilterInitParametersTest {
     }
 
     private static TipFilter read(Map<String, String> params, Map<String, String> env) {
-        return InitParameters.read(config(params), env::get).build();
+        return InitParameters.read(config(params), env).build();
     }
 
     private static Map<String, String> good() {

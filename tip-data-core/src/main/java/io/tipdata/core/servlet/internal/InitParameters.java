@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Turns the init parameters of a {@code web.xml} filter declaration into a filter builder. */
 public final class InitParameters {
@@ -41,8 +41,8 @@ public final class InitParameters {
     private InitParameters() {
     }
 
-    /** Reads and checks the parameters; environment variables are looked up with {@code env}. */
-    public static TipFilter.Builder read(FilterConfig config, Function<String, String> env) {
+    /** Reads and checks the parameters; environment variables are read from {@code env}. */
+    public static TipFilter.Builder read(FilterConfig config, Map<String, String> env) {
         for (String name : Collections.list(config.getInitParameterNames())) {
             if (name.startsWith("tip.") && !KNOWN.contains(name)) {
                 throw new IllegalArgumentException("unknown init parameter '" + name + "'; known are " + KNOWN);
@@ -78,14 +78,14 @@ public final class InitParameters {
         return filter;
     }
 
-    private static KeyRing keyRing(FilterConfig config, Function<String, String> env) {
+    private static KeyRing keyRing(FilterConfig config, Map<String, String> env) {
         String variable = config.getInitParameter(KEY_ENV);
         String file = config.getInitParameter(KEY_FILE);
         if (variable != null && file != null) {
             throw new IllegalArgumentException("both " + KEY_ENV + " and " + KEY_FILE + " are set; give one of them");
         }
         if (variable != null) {
-            String text = env.apply(variable.strip());
+            String text = env.get(variable.strip());
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("environment variable '" + variable.strip() + "' named by "
                         + KEY_ENV + " is not set or empty; set it to keyId=base64 entries");

@@ -31,7 +31,11 @@ public final class ProblemResponse {
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IllegalStateException writerInUse) {
+            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+        }
         response.flushBuffer();
         return true;
     }
