@@ -1,0 +1,134 @@
+package io.tipdata.core.servlet.internal;
+
+import io.tipdata.core.KeyRing;
+import io.tipdata.core.KillSwitch;
+import io.tipdata.core.TokenVerifier;
+import io.tipdata.core.servlet.TipFilter;
+import jakarta.servlet.FilterConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns the init parameters of a {@code web.xml} filter declaration into a filter builder. */
+public final class InitParameters {
+
+    /** Request header name. */
+    public static final String HEADER = "tip.header";
+    /** Name of the environment variable that holds the verification keys. */
+    public static final String KEY_ENV = "tip.key-env";
+    /** Path of the file that holds the verification keys. */
+    public static final String KEY_FILE = "tip.key-file";
+    /** Longest lifetime a token may have left (ISO-8601 duration). */
+    public static final String MAX_LIFETIME = "tip.max-lifetime";
+    /** Tolerated clock difference (ISO-8601 duration). */
+    public static final String CLOCK_SKEW = "tip.clock-skew";
+    /** Longest accepted header value. */
+    public static final String MAX_LENGTH = "tip.max-length";
+    /** Time a run stays unpurged after its token expired (ISO-8601 duration). */
+    public static final String GRACE_PERIOD = "tip.grace-period";
+    /** {@code true} engages the global kill switch. */
+    public static final String KILL = "tip.kill";
+
+    private static final Set<String> KNOWN = Set.of(HEADER, KEY_ENV, KEY_FILE, MAX_LIFETIME, CLOCK_SKEW, MAX_LENGTH,
+            GRACE_PERIOD, KILL);
+
+    private InitParameters() {
+    }
+
+    /** Reads and checks the parameters; environment variables are read from {@code env}. */
+    public static TipFilter.Builder read(FilterConfig config, Map<String, String> env) {
+        for (String name : Collections.list(config.getInitParameterNames())) {
+            if (name.startsWith("tip.") && !KNOWN.contains(name)) {
+                throw new IllegalArgumentException("unknown init parameter '" + name + "'; known are " + KNOWN);
+            }
+        }
+        TokenVerifier.Builder verifier = TokenVerifier.builder(keyRing(config, env));
+        String maxLifetime = config.getInitParameter(MAX_LIFETIME);
+        if (maxLifetime != null) {
+            verifier.maxLifetime(duration(MAX_LIFETIME, maxLifetime));
+        }
+        String clockSkew = config.getInitParameter(CLOCK_SKEW);
+        if (clockSkew != null) {
+            verifier.clockSkew(duration(CLOCK_SKEW, clockSkew));
+        }
+        String maxLength = config.getInitParameter(MAX_LENGTH);
+        if (maxLength != null) {
+            verifier.maxLength(integer(MAX_LENGTH, maxLength));
+        }
+        TipFilter.Builder filter = TipFilter.builder(verifier.build());
+        String header = config.getInitParameter(HEADER);
+        if (header != null) {
+            filter.headerName(header.strip());
+        }
+        String grace = config.getInitParameter(GRACE_PERIOD);
+        if (grace != null) {
+            filter.gracePeriod(duration(GRACE_PERIOD, grace));
+        }
+        String kill = config.getInitParameter(KILL);
+        if (kill != null && bool(KILL, kill)) {
+            KillSwitch.global().engage("engaged by init parameter " + KILL + "=true of filter '"
+                    + config.getFilterName() + "'");
+        }
+        return filter;
+    }
+
+    private static KeyRing keyRing(FilterConfig config, Map<String, String> env) {
+        String variable = config.getInitParameter(KEY_ENV);
+        String file = config.getInitParameter(KEY_FILE);
+        if (variable != null && file != null) {
+            throw new IllegalArgumentException("both " + KEY_ENV + " and " + KEY_FILE + " are set; give one of them");
+        }
+        if (variable != null) {
+            String text = env.get(variable.strip());
+            if (text == null || text.isBlank()) {
+                throw new IllegalArgumentException("environment variable '" + variable.strip() + "' named by "
+                        + KEY_ENV + " is not set or empty; set it to keyId=base64 entries");
+            }
+            return KeyRingText.parse(text, "environment variable '" + variable.strip() + "'");
+        }
+        if (file != null) {
+            Path path = Path.of(file.strip());
+            String text;
+            try {
+                text = Files.readString(path, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read key file '" + path + "' named by " + KEY_FILE
+                        + " (" + e.getClass().getSimpleName() + "); check the path and its permissions", e);
+            }
+            return KeyRingText.parse(text, "key file '" + path + "'");
+        }
+        throw new IllegalArgumentException("no verification keys: set init parameter " + KEY_ENV
+                + " (name of an environment variable) or " + KEY_FILE + " (path of a file)");
+    }
+
+    private static Duration duration(String name, String value) {
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("init parameter " + name + "='" + value
+                    + "' is not an ISO-8601 duration; write e.g. PT24H or PT30M", e);
+        }
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("init parameter " + name + "='" + value + "' is not a whole number", e);
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        String v = value.strip();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("init parameter " + name + "='" + value + "' must be true or false");
+    }
+}

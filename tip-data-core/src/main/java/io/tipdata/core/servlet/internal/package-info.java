@@ -1,0 +1,2 @@
+/** Internals of the servlet filter; not an API. */
+package io.tipdata.core.servlet.internal;
