@@ -18,6 +18,6 @@ class HostileMariaDbTest extends HostileStatementsContract {
                 "INSERT INTO countries (code, name) VALUES ('de', 'x') ON DUPLICATE KEY UPDATE name = 'x'",
                 "REPLACE INTO countries (code, name) VALUES ('de', 'x')",
                 "LOAD DATA INFILE '/tmp/x' INTO TABLE orders", "SELECT customer FROM orders INTO OUTFILE '/tmp/x'",
-                "HANDLER orders OPEN", "LOCK TABLES orders WRITE", "SELECT * FROM information_schema.tables");
+                "HANDLER orders OPEN", "SELECT LOAD_FILE('/etc/hostname')", "LOCK TABLES orders WRITE", "SELECT * FROM information_schema.tables");
     }
 }

@@ -17,7 +17,8 @@ class HostilePostgresTest extends HostileStatementsContract {
         return List.of("SET search_path TO tipc_hostile_shadow",
                 "WITH gone AS (DELETE FROM audit RETURNING id) SELECT id FROM gone",
                 "INSERT INTO countries (code, name) VALUES ('de', 'x') ON CONFLICT (code) DO UPDATE SET name = 'x'",
-                "COPY orders TO STDOUT", "SELECT pg_sleep(0)", "DO $$ BEGIN DELETE FROM orders; END $$",
+                "COPY orders TO STDOUT", "SELECT query_to_xml('DELETE FROM orders', true, false, '')",
+                "SELECT set_config('search_path', 'tipc_hostile_shadow', false)", "DO $$ BEGIN DELETE FROM orders; END $$",
                 "SELECT customer FROM \"ORDERS\"", "SELECT * FROM pg_catalog.pg_tables",
                 "LOCK TABLE orders");
     }

@@ -1,7 +1,7 @@
 package io.tipdata.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.tipdata.core.KillSwitch;
 import io.tipdata.core.TestRun;
@@ -65,7 +65,6 @@ abstract class HostileStatementsContract {
     }
 
     List<String> hostile() {
-        String q = db.quote("orders");
         List<String> sql = new ArrayList<>(List.of(
                 "DROP TABLE orders",
                 "CREATE TABLE orders_copy (id INT)",
@@ -92,8 +91,10 @@ abstract class HostileStatementsContract {
                 "UPDATE " + db.productionSchema() + ".orders SET amount = 0",
                 "SELECT customer FROM " + db.shadow + ".orders",
                 "DELETE FROM " + db.shadow + ".orders",
-                "DELETE FROM " + q,
-                "UPDATE " + q + " SET amount = 0",
+                "DELETE FROM " + db.quote("countries"),
+                "UPDATE " + db.quote("countries") + " SET name = 'x'",
+                "SELECT note FROM " + db.quote("audit"),
+                "SELECT note FROM " + db.quote("secrets"),
                 "INSERT INTO orders (customer, amount, tip_run) VALUES ('forged', 1, 'run-b')",
                 "UPDATE orders SET tip_run = 'run-b'",
                 "this is not sql at all",
@@ -109,17 +110,17 @@ abstract class HostileStatementsContract {
     void refusedThroughStatementAndNothingChanges(String sql) throws Exception {
         String before = db.snapshot();
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
-            assertThatThrownBy(() -> TipContext.call(RUN_A, () -> s.execute(sql)))
+            assertThat(catchThrowable(() -> TipContext.call(RUN_A, () -> s.execute(sql)))).as(sql)
                     .isInstanceOf(RefusedStatementException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.REFUSED))
                     .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
-            assertThatThrownBy(() -> TipContext.call(RUN_A, () -> {
+            assertThat(catchThrowable(() -> TipContext.call(RUN_A, () -> {
                 s.addBatch("INSERT INTO orders (customer, amount) VALUES ('batched', 1)");
                 s.addBatch(sql);
                 return s.executeBatch();
-            })).isInstanceOf(RefusedStatementException.class);
+            }))).as("batch with " + sql).isInstanceOf(RefusedStatementException.class);
         }
-        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(db.snapshot()).as("database after " + sql).isEqualTo(before);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,10 +128,10 @@ abstract class HostileStatementsContract {
     void refusedThroughPreparedStatementAndNothingChanges(String sql) throws Exception {
         String before = db.snapshot();
         try (Connection c = tip.getConnection()) {
-            assertThatThrownBy(() -> TipContext.call(RUN_A, () -> c.prepareStatement(sql).execute()))
+            assertThat(catchThrowable(() -> TipContext.call(RUN_A, () -> c.prepareStatement(sql).execute()))).as(sql)
                     .isInstanceOf(RefusedStatementException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.REFUSED));
         }
-        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(db.snapshot()).as("database after " + sql).isEqualTo(before);
     }
 }
