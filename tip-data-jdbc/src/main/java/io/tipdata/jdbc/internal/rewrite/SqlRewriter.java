@@ -41,7 +41,16 @@ public final class SqlRewriter {
     private final BoundedCache<String, Object> cache;
     private final AtomicLong parses = new AtomicLong();
 
-    private record Refused(String message) {
+    private record Refused(String message, boolean violation) {
+    }
+
+    /** A rewrite the independent check rejected: the rewriter itself went wrong. */
+    private static final class FailedCheck extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FailedCheck(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private SqlRewriter(TablePolicies policies, String shadowSchema, Dialect dialect, int cacheSize) {
@@ -76,7 +85,9 @@ public final class SqlRewriter {
         if (cached instanceof RewrittenSql r) {
             return r;
         }
-        throw new RefusedStatementException(((Refused) cached).message, RefusedStatementException.REFUSED);
+        Refused refused = (Refused) cached;
+        throw refused.violation ? new IsolationViolationException(refused.message)
+                : new RefusedStatementException(refused.message, RefusedStatementException.REFUSED);
     }
 
     /** How many texts were parsed so far (each distinct statement once, while it stays cached). */
@@ -91,12 +102,14 @@ public final class SqlRewriter {
     private Object compute(String sql) {
         try {
             return rewriteAndVerify(sql);
+        } catch (FailedCheck f) {
+            return new Refused(f.getMessage(), true);
         } catch (Refusal r) {
             LOG.debug("refused statement: {}", r.getMessage());
             if (LOG.isTraceEnabled()) {
                 LOG.trace("refused SQL: {}", sql);
             }
-            return new Refused(r.getMessage());
+            return new Refused(r.getMessage(), false);
         }
     }
 
@@ -118,7 +131,7 @@ public final class SqlRewriter {
             LOG.warn("rewrite of a {} statement failed the independent isolation check and is refused: {}",
                     kind, r.getMessage());
             LOG.debug("statement failing the isolation check: {}", rendered);
-            throw r;
+            throw new FailedCheck(r.getMessage());
         }
         return new RewrittenSql(split(rendered, sentinel), kind);
     }
