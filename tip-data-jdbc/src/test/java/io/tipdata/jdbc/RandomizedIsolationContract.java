@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,7 @@ abstract class RandomizedIsolationContract {
                 {new Actor("c", TipDataSourceContract.run("run-c")), new Actor("p1", null)},
         };
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        AtomicInteger steps = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads.length);
         long end = System.currentTimeMillis() + MILLIS;
         for (int t = 0; t < threads.length; t++) {
@@ -190,6 +192,7 @@ abstract class RandomizedIsolationContract {
                     for (int i = 0; i < MAX_STEPS && System.currentTimeMillis() < end && failures.isEmpty(); i++) {
                         actors[rnd.nextInt(actors.length)].step(c, rnd);
                         checkNothingCrossed();
+                        steps.incrementAndGet();
                     }
                 } catch (Throwable e) {
                     failures.add(e);
@@ -200,5 +203,6 @@ abstract class RandomizedIsolationContract {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         assertThat(failures).as("failures with seed %d (rerun with -Dtip.random.seed=%d)", SEED, SEED).isEmpty();
         checkNothingCrossed();
+        assertThat(steps.get()).as("steps taken").isGreaterThan(100);
     }
 }
