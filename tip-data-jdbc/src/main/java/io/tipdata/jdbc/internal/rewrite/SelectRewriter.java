@@ -285,16 +285,31 @@ final class SelectRewriter {
         return new StringValue(runLiteral);
     }
 
+    /**
+     * {@code (existing) AND f1 AND f2 ...}. The existing condition is parenthesized unless it is a
+     * single comparison of plain values: besides precedence ({@code a OR b}), the parser reads
+     * {@code x IN (...) AND y} as {@code x IN ((...) AND y)}, and the verifier must see the filters as
+     * top-level conjuncts when it parses the rendered text again.
+     */
     static Expression and(Expression existing, List<Expression> filters) {
         Expression result = existing;
-        if (result != null && !filters.isEmpty() && !(result instanceof AndExpression
-                || result instanceof ComparisonOperator || result instanceof ParenthesedExpressionList<?>)) {
+        if (result != null && !filters.isEmpty() && !isPlainComparison(result)
+                && !(result instanceof ParenthesedExpressionList<?> p && p.size() == 1)) {
             result = new ParenthesedExpressionList<>(result);
         }
         for (Expression f : filters) {
             result = result == null ? f : new AndExpression(result, f);
         }
         return result;
+    }
+
+    private static boolean isPlainComparison(Expression e) {
+        return e instanceof ComparisonOperator c && isPlainValue(c.getLeftExpression()) && isPlainValue(c.getRightExpression());
+    }
+
+    private static boolean isPlainValue(Expression e) {
+        return e instanceof Column || e instanceof net.sf.jsqlparser.expression.JdbcParameter || e instanceof StringValue
+                || e instanceof net.sf.jsqlparser.expression.LongValue || e instanceof net.sf.jsqlparser.expression.DoubleValue;
     }
 
     static boolean isRunColumn(Column c) {

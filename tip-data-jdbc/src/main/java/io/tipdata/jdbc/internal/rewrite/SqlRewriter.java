@@ -138,6 +138,9 @@ public final class SqlRewriter {
 
     private Statement parseOne(String sql, String what) {
         parses.incrementAndGet();
+        if (sql.isBlank()) {
+            throw new Refusal("the " + what + " is empty; nothing was sent (refused)");
+        }
         Statements statements;
         try {
             CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
