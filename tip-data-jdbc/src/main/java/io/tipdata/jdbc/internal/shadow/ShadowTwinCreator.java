@@ -42,9 +42,8 @@ public final class ShadowTwinCreator {
         for (String missing : isolated.missing()) {
             log.debug("isolated table {} does not exist in {}; no twin created", missing, isolated.schema());
         }
-        String shadow = reader.findSchema(shadowSchema);
-        if (shadow == null) {
-            shadow = reader.fold(shadowSchema);
+        String shadow = reader.fold(shadowSchema);
+        if (reader.findSchema(shadowSchema) == null) {
             execute((reader.dialect() == Dialect.MARIADB ? "CREATE DATABASE IF NOT EXISTS " : "CREATE SCHEMA IF NOT EXISTS ")
                     + reader.quote(shadow));
             log.debug("created shadow schema {}", shadow);
