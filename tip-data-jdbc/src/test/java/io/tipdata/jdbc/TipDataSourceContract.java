@@ -222,6 +222,35 @@ abstract class TipDataSourceContract {
     }
 
     @Test
+    void everyPrepareStatementOverloadPreparesTheRewrite() throws Exception {
+        String sql = "INSERT INTO orders (customer, amount) VALUES ('a', 1)";
+        int done = in(RUN_A, () -> {
+            int n = 0;
+            try (Connection c = tip.getConnection()) {
+                List<Callable<PreparedStatement>> overloads = new ArrayList<>(List.of(
+                        () -> c.prepareStatement(sql),
+                        () -> c.prepareStatement(sql, Statement.NO_GENERATED_KEYS),
+                        () -> c.prepareStatement(sql, new String[] {db.spell("id")}),
+                        () -> c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY),
+                        () -> c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                                ResultSet.CLOSE_CURSORS_AT_COMMIT)));
+                if (db.dialect() != Dialect.POSTGRESQL) {
+                    overloads.add(() -> c.prepareStatement(sql, new int[] {1}));
+                }
+                for (Callable<PreparedStatement> prepare : overloads) {
+                    try (PreparedStatement ps = prepare.call()) {
+                        n += ps.executeUpdate();
+                    }
+                }
+            }
+            return n;
+        });
+        assertThat(done).isEqualTo(db.dialect() == Dialect.POSTGRESQL ? 5 : 6);
+        assertThat(db.count("SELECT * FROM " + db.shadow + ".orders WHERE tip_run = 'run-a'")).isEqualTo(done);
+        assertThat(prod("")).isEmpty();
+    }
+
+    @Test
     void batchesOfBothKindsAreIsolated() throws Exception {
         in(RUN_A, () -> {
             try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
