@@ -164,7 +164,8 @@ abstract class TipDataSourceContract {
 
     @Test
     void referenceTablesAreReadableAndNeverWritable() throws Exception {
-        assertThat(in(RUN_A, () -> query("SELECT name FROM countries ORDER BY code"))).containsExactly("Germany", "France");
+        assertThat(in(RUN_A,
+                () -> query("SELECT name FROM countries ORDER BY code"))).containsExactly("Germany", "France");
         String before = db.snapshot();
 
         assertRefused(() -> in(RUN_A, () -> update("INSERT INTO countries (code, name) VALUES ('it', 'Italy')")),
@@ -179,7 +180,8 @@ abstract class TipDataSourceContract {
     @Test
     void deniedAndUndeclaredTablesAreRefused() throws Exception {
         String before = db.snapshot();
-        assertRefused(() -> in(RUN_A, () -> query("SELECT note FROM audit")), RefusedStatementException.REFUSED, "audit");
+        assertRefused(() -> in(RUN_A,
+                () -> query("SELECT note FROM audit")), RefusedStatementException.REFUSED, "audit");
         assertRefused(() -> in(RUN_A, () -> query("SELECT note FROM secrets")), RefusedStatementException.REFUSED,
                 "secrets");
         assertRefused(() -> in(RUN_A, () -> update("INSERT INTO audit (id, note) VALUES (9, 'x')")),
@@ -375,7 +377,8 @@ abstract class TipDataSourceContract {
     @Test
     void killSwitchRefusesTestTrafficAndSparesProduction() throws Exception {
         try (Connection c = tip.getConnection()) {
-            PreparedStatement inA = in(RUN_A, () -> c.prepareStatement("INSERT INTO orders (customer, amount) VALUES ('a', 1)"));
+            PreparedStatement inA = in(RUN_A,
+                    () -> c.prepareStatement("INSERT INTO orders (customer, amount) VALUES ('a', 1)"));
             killSwitch.engage("isolation drill");
             String before = db.snapshot();
             assertRefused(() -> in(RUN_A, () -> query("SELECT customer FROM orders")), RefusedStatementException.KILLED,
@@ -453,7 +456,8 @@ abstract class TipDataSourceContract {
             String sql = "SELECT customer FROM orders";
             assertThat(c.nativeSQL(sql)).isEqualTo(sql);
             assertThat(in(RUN_A, () -> c.nativeSQL(sql))).containsIgnoringCase(db.shadow).contains("run-a");
-            assertRefused(() -> in(RUN_A, () -> c.nativeSQL("SELECT note FROM audit")), RefusedStatementException.REFUSED,
+            assertRefused(() -> in(RUN_A,
+                    () -> c.nativeSQL("SELECT note FROM audit")), RefusedStatementException.REFUSED,
                     "audit");
         }
     }
