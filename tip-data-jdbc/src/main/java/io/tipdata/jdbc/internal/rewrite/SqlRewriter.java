@@ -120,7 +120,9 @@ public final class SqlRewriter {
             LOG.warn("rewrite of a {} statement failed the independent isolation check and is refused: {}",
                     kind, r.getMessage());
             LOG.debug("statement failing the isolation check: {}", rendered);
-            throw r;
+            throw new Refusal("tip-data could not prove the rewritten statement confined to the run's partitions ("
+                    + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
+                    + " groups) or declare its tables differently");
         }
         return new RewrittenSql(split(rendered, sentinel), kind);
     }
