@@ -16,7 +16,7 @@ class IsolationVerifierTest {
 
     private static void verify(String sql) throws Exception {
         Statement st = CCJSqlParserUtil.parse(sql);
-        new IsolationVerifier(new TableNames(Policies.SHOP, Dialect.POSTGRESQL), "tip_shadow").verify(st, RUN);
+        new IsolationVerifier(new TableNames(Policies.SHOP, Dialect.POSTGRESQL), "tip_shadow").verify(st, RUN, "tip_cte_");
     }
 
     @ParameterizedTest
@@ -31,7 +31,7 @@ class IsolationVerifierTest {
         "SELECT * FROM tip_shadow.orders o RIGHT JOIN tip_shadow.items i ON i.oid = o.id AND o.tip_run = 'r1'"
                 + " WHERE i.tip_run = 'r1'",
         "SELECT * FROM (SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'r1') o FULL JOIN countries c ON c.code = o.x",
-        "WITH orders AS (SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'r1') SELECT * FROM orders",
+        "WITH tip_cte_1 AS (SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'r1') SELECT * FROM tip_cte_1 orders",
         "SELECT * FROM countries WHERE code IN (SELECT country FROM tip_shadow.orders o WHERE o.tip_run = 'r1')",
         "INSERT INTO tip_shadow.orders (id, tip_run) VALUES (1, 'r1'), (2, 'r1')",
         "INSERT INTO tip_shadow.orders (id, tip_run) SELECT code, 'r1' FROM countries",
@@ -67,7 +67,8 @@ class IsolationVerifierTest {
         // one branch, subquery or CTE left unfiltered
         "SELECT id FROM tip_shadow.orders o WHERE o.tip_run = 'r1' UNION SELECT id FROM tip_shadow.items i",
         "SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'r1' AND o.id IN (SELECT oid FROM tip_shadow.items i)",
-        "WITH x AS (SELECT * FROM tip_shadow.orders o) SELECT * FROM x",
+        "WITH tip_cte_1 AS (SELECT * FROM tip_shadow.orders o) SELECT * FROM tip_cte_1",
+        "WITH orders AS (SELECT 1 x) SELECT * FROM orders",
         "SELECT * FROM (SELECT * FROM tip_shadow.orders o) t",
         "SELECT (SELECT max(id) FROM orders) FROM countries",
         // outer joins with the filter where it does not hold
