@@ -4,9 +4,8 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The HMAC-SHA256 keys that sign and verify run tokens: at most one signing key, and older keys that
@@ -17,12 +16,15 @@ public final class KeyRing {
     /** Shortest accepted key, in bytes. */
     public static final int MIN_KEY_BYTES = 32;
 
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    /** Longest accepted key id. */
+    public static final int MAX_KEY_ID_LENGTH = 32;
+
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_KEY_ID_LENGTH + "}");
 
     private final String signingKeyId;
-    private final Map<String, SecretKeySpec> keys;
+    private final Map<String, HmacKey> keys;
 
-    private KeyRing(String signingKeyId, Map<String, SecretKeySpec> keys) {
+    private KeyRing(String signingKeyId, Map<String, HmacKey> keys) {
         this.signingKeyId = signingKeyId;
         this.keys = Collections.unmodifiableMap(keys);
     }
@@ -42,12 +44,17 @@ public final class KeyRing {
         return keys.containsKey(keyId);
     }
 
+    /** The ids of all keys that verify tokens (the signing key included), in the order they were added. */
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
     /** Tells whether the text is a valid key id: 1 to 32 characters of [A-Za-z0-9_-]. */
     public static boolean isValidKeyId(String keyId) {
         return keyId != null && KEY_ID.matcher(keyId).matches();
     }
 
-    SecretKeySpec key(String keyId) {
+    HmacKey key(String keyId) {
         return keys.get(keyId);
     }
 
@@ -59,13 +66,14 @@ public final class KeyRing {
     /** Collects keys; {@link #build()} checks them. */
     public static final class Builder {
         private String signingKeyId;
-        private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+        private final Map<String, HmacKey> keys = new LinkedHashMap<>();
 
         private Builder() {
         }
 
         /** Adds the key that signs new tokens (it also verifies). */
         public Builder signingKey(String keyId, byte[] secret) {
+            requireValidKeyId(keyId);
             if (signingKeyId != null) {
                 throw new IllegalArgumentException("a signing key is set already (key id '" + signingKeyId
                         + "'); add '" + keyId + "' with verificationKey(...) or keep one signing key");
@@ -83,11 +91,13 @@ public final class KeyRing {
 
         /** Adds the signing key given as base64 (standard or URL-safe alphabet). */
         public Builder signingKeyBase64(String keyId, String base64Secret) {
+            requireValidKeyId(keyId);
             return signingKey(keyId, decode(keyId, base64Secret));
         }
 
         /** Adds a verification key given as base64 (standard or URL-safe alphabet). */
         public Builder verificationKeyBase64(String keyId, String base64Secret) {
+            requireValidKeyId(keyId);
             return verificationKey(keyId, decode(keyId, base64Secret));
         }
 
@@ -100,11 +110,11 @@ public final class KeyRing {
         }
 
         private void add(String keyId, byte[] secret) {
-            if (!isValidKeyId(keyId)) {
-                throw new IllegalArgumentException("invalid key id '" + keyId
-                        + "': use 1 to 32 characters of [A-Za-z0-9_-]");
+            requireValidKeyId(keyId);
+            if (secret == null) {
+                throw new IllegalArgumentException("key '" + keyId + "' is null; give at least " + MIN_KEY_BYTES
+                        + " random bytes");
             }
-            Objects.requireNonNull(secret, "secret of key '" + keyId + "'");
             if (secret.length < MIN_KEY_BYTES) {
                 throw new IllegalArgumentException("key '" + keyId + "' has " + secret.length + " bytes; use at least "
                         + MIN_KEY_BYTES + " random bytes (e.g. openssl rand -base64 32)");
@@ -112,12 +122,39 @@ public final class KeyRing {
             if (keys.containsKey(keyId)) {
                 throw new IllegalArgumentException("key id '" + keyId + "' is added twice; give each key its own id");
             }
-            keys.put(keyId, new SecretKeySpec(secret.clone(), "HmacSHA256"));
+            keys.put(keyId, HmacKey.of(secret.clone()));
+        }
+
+        private static void requireValidKeyId(String keyId) {
+            if (!isValidKeyId(keyId)) {
+                throw new IllegalArgumentException("invalid key id " + describeInvalidKeyId(keyId)
+                        + ": use 1 to " + MAX_KEY_ID_LENGTH + " characters of [A-Za-z0-9_-]");
+            }
+        }
+
+        /**
+         * Names an invalid key id without echoing long values: a secret passed as key id by mistake
+         * (arguments swapped) is longer than any key id and must not reach a log.
+         */
+        private static String describeInvalidKeyId(String keyId) {
+            if (keyId == null) {
+                return "null";
+            }
+            if (keyId.length() > MAX_KEY_ID_LENGTH) {
+                return "of " + keyId.length() + " characters (not shown)";
+            }
+            StringBuilder b = new StringBuilder("'");
+            for (int i = 0; i < keyId.length(); i++) {
+                char c = keyId.charAt(i);
+                b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+            }
+            return b.append('\'').toString();
         }
 
         private static byte[] decode(String keyId, String base64) {
             if (base64 == null) {
-                throw new IllegalArgumentException("key '" + keyId + "' is null; give it as base64");
+                throw new IllegalArgumentException("key '" + keyId + "' is null; give it as base64"
+                        + " (e.g. openssl rand -base64 32)");
             }
             String s = base64.strip();
             try {
