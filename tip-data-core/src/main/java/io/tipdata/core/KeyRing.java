@@ -58,6 +58,18 @@ public final class KeyRing {
         return keys.get(keyId);
     }
 
+    /** Standard or URL-safe base64, padded or not, surrounding whitespace ignored; {@code null} if invalid. */
+    static byte[] decodeBase64(String base64) {
+        String s = base64.strip();
+        try {
+            return s.indexOf('-') >= 0 || s.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(s)
+                    : Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @Override
     public String toString() {
         return "KeyRing[signing=" + signingKeyId + ", verifying=" + keys.keySet() + "]";
@@ -156,15 +168,12 @@ public final class KeyRing {
                 throw new IllegalArgumentException("key '" + keyId + "' is null; give it as base64"
                         + " (e.g. openssl rand -base64 32)");
             }
-            String s = base64.strip();
-            try {
-                return s.indexOf('-') >= 0 || s.indexOf('_') >= 0
-                        ? Base64.getUrlDecoder().decode(s)
-                        : Base64.getDecoder().decode(s);
-            } catch (IllegalArgumentException e) {
+            byte[] secret = decodeBase64(base64);
+            if (secret == null) {
                 throw new IllegalArgumentException("key '" + keyId + "' is not valid base64; give the key as base64"
                         + " (e.g. openssl rand -base64 32)");
             }
+            return secret;
         }
     }
 }

@@ -122,9 +122,9 @@ public final class KeyRingLoader {
     private void add(KeyRing.Builder ring, Entry entry, String keyId, boolean signing) {
         try {
             if (signing) {
-                ring.signingKeyBase64(keyId, entry.base64);
+                ring.signingKey(keyId, entry.secret);
             } else {
-                ring.verificationKeyBase64(keyId, entry.base64);
+                ring.verificationKey(keyId, entry.secret);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(entry.where + " of " + origin + ": " + e.getMessage());
@@ -153,19 +153,35 @@ public final class KeyRingLoader {
                 String where = "line " + (l + 1) + (items.length > 1 ? ", entry " + (i + 1) : "");
                 int eq = item.indexOf('=');
                 if (eq < 0 || eq > KeyRing.MAX_KEY_ID_LENGTH) {
-                    entries.add(new Entry(where, null, item));
+                    entries.add(new Entry(where, null, decode(where, item)));
                     continue;
                 }
                 String keyId = item.substring(0, eq).strip();
+                byte[] secret = decode(where, item.substring(eq + 1));
                 if (!KeyRing.isValidKeyId(keyId)) {
                     throw new IllegalArgumentException(where + " of " + origin + ": the text before '=' is not a"
                             + " key id; write <keyId>=<base64 key> with a key id of 1 to "
                             + KeyRing.MAX_KEY_ID_LENGTH + " characters of [A-Za-z0-9_-]");
                 }
-                entries.add(new Entry(where, keyId, item.substring(eq + 1).strip()));
+                entries.add(new Entry(where, keyId, secret));
             }
         }
         return entries;
+    }
+
+    /**
+     * Decodes before any key id is named: the text before a {@code '='} that is followed by nothing or
+     * by padding may be part of a short bare key, and must not appear in a message.
+     */
+    private byte[] decode(String where, String base64) {
+        byte[] secret = base64.isBlank() ? null : KeyRing.decodeBase64(base64);
+        if (secret == null) {
+            throw new IllegalArgumentException(where + " of " + origin + ": the key is "
+                    + (base64.isBlank() ? "empty" : "not valid base64")
+                    + "; write <keyId>=<base64 key> with at least " + KeyRing.MIN_KEY_BYTES
+                    + " random bytes (e.g. openssl rand -base64 32)");
+        }
+        return secret;
     }
 
     private static String read(Path file, String origin) {
@@ -192,7 +208,7 @@ public final class KeyRingLoader {
         String read();
     }
 
-    private record Entry(String where, String keyId, String base64) {
+    private record Entry(String where, String keyId, byte[] secret) {
         @Override
         public String toString() {
             return where + (keyId == null ? "" : " " + keyId);
