@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The HMAC-SHA256 keys that sign and verify run tokens: at most one signing key, and older keys that
@@ -18,8 +17,6 @@ public final class KeyRing {
 
     /** Longest accepted key id. */
     public static final int MAX_KEY_ID_LENGTH = 32;
-
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_KEY_ID_LENGTH + "}");
 
     private final String signingKeyId;
     private final Map<String, HmacKey> keys;
@@ -51,7 +48,16 @@ public final class KeyRing {
 
     /** Tells whether the text is a valid key id: 1 to 32 characters of [A-Za-z0-9_-]. */
     public static boolean isValidKeyId(String keyId) {
-        return keyId != null && KEY_ID.matcher(keyId).matches();
+        if (keyId == null || keyId.isEmpty() || keyId.length() > MAX_KEY_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < keyId.length(); i++) {
+            char c = keyId.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     HmacKey key(String keyId) {
