@@ -34,6 +34,13 @@ final class HmacKey {
         }
     }
 
+    /** A key that creates a new {@link Mac} per computation, as for providers that cannot clone one. */
+    static HmacKey withoutPrototype(byte[] secret) {
+        SecretKeySpec key = new SecretKeySpec(secret, ALGORITHM);
+        newMac(key);
+        return new HmacKey(key, null);
+    }
+
     /** The HMAC-SHA256 of the bytes. */
     byte[] mac(byte[] data) {
         Mac mac;
