@@ -154,7 +154,7 @@ public final class KeyRing {
          * Names an invalid key id without echoing long values: a secret passed as key id by mistake
          * (arguments swapped) is longer than any key id and must not reach a log.
          */
-        private static String describeInvalidKeyId(String keyId) {
+        static String describeInvalidKeyId(String keyId) {
             if (keyId == null) {
                 return "null";
             }

@@ -76,6 +76,10 @@ public final class KeyRingLoader {
 
     /** Makes the key with this id the signing key, or names the single bare key of the source. */
     public KeyRingLoader signingKeyId(String keyId) {
+        if (keyId != null && !KeyRing.isValidKeyId(keyId)) {
+            throw new IllegalArgumentException("invalid signing key id " + KeyRing.Builder.describeInvalidKeyId(keyId)
+                    + ": use 1 to " + KeyRing.MAX_KEY_ID_LENGTH + " characters of [A-Za-z0-9_-]");
+        }
         this.signingKeyId = keyId;
         return this;
     }

@@ -86,6 +86,16 @@ class KeyRingLoaderTest {
     }
 
     @Test
+    void invalidSigningKeyIdIsRefusedWithoutEchoingLongValues() {
+        assertThatThrownBy(() -> env("k1=" + K1).signingKeyId(K2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invalid signing key id of 43 characters (not shown): use 1 to 32 characters of"
+                        + " [A-Za-z0-9_-]");
+        assertThatThrownBy(() -> env("k1=" + K1).signingKeyId("k 1"))
+                .hasMessageStartingWith("invalid signing key id 'k 1'");
+    }
+
+    @Test
     void badEntriesAreNamedByLineWithoutKeyMaterial() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
         assertThatThrownBy(() -> env("k2=" + K2 + "\nk1=" + shortKey).load())

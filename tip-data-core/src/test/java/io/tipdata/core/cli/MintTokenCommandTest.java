@@ -138,6 +138,10 @@ class MintTokenCommandTest {
         run("--run", "r1", "--ttl", "1h", "--key-env", "TIP_KEYS", "s3cr3t-positional");
         assertThat(err()).startsWith("error: unexpected argument #7 (not shown)").doesNotContain("s3cr3t");
         err.reset();
+        run("--run", "r1", "--ttl", "1h", "--key-env", "TIP_KEYS", "--key-id", KEY_B64);
+        assertThat(err()).startsWith("error: invalid signing key id of 44 characters (not shown)")
+                .doesNotContain(KEY_B64);
+        err.reset();
         run("--run", "Bad", "--ttl", "1h", "--key-env", "TIP_KEYS");
         assertThat(err()).startsWith("error: invalid run id 'Bad'");
     }
