@@ -4,9 +4,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.regex.Pattern;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.Set;
 
 /**
  * The HMAC-SHA256 keys that sign and verify run tokens: at most one signing key, and older keys that
@@ -17,12 +15,13 @@ public final class KeyRing {
     /** Shortest accepted key, in bytes. */
     public static final int MIN_KEY_BYTES = 32;
 
-    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+    /** Longest accepted key id. */
+    public static final int MAX_KEY_ID_LENGTH = 32;
 
     private final String signingKeyId;
-    private final Map<String, SecretKeySpec> keys;
+    private final Map<String, HmacKey> keys;
 
-    private KeyRing(String signingKeyId, Map<String, SecretKeySpec> keys) {
+    private KeyRing(String signingKeyId, Map<String, HmacKey> keys) {
         this.signingKeyId = signingKeyId;
         this.keys = Collections.unmodifiableMap(keys);
     }
@@ -42,13 +41,39 @@ public final class KeyRing {
         return keys.containsKey(keyId);
     }
 
-    /** Tells whether the text is a valid key id: 1 to 32 characters of [A-Za-z0-9_-]. */
-    public static boolean isValidKeyId(String keyId) {
-        return keyId != null && KEY_ID.matcher(keyId).matches();
+    /** The ids of all keys that verify tokens (the signing key included), in the order they were added. */
+    public Set<String> keyIds() {
+        return keys.keySet();
     }
 
-    SecretKeySpec key(String keyId) {
+    /** Tells whether the text is a valid key id: 1 to 32 characters of [A-Za-z0-9_-]. */
+    public static boolean isValidKeyId(String keyId) {
+        if (keyId == null || keyId.isEmpty() || keyId.length() > MAX_KEY_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < keyId.length(); i++) {
+            char c = keyId.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    HmacKey key(String keyId) {
         return keys.get(keyId);
+    }
+
+    /** Standard or URL-safe base64, padded or not, surrounding whitespace ignored; {@code null} if invalid. */
+    static byte[] decodeBase64(String base64) {
+        String s = base64.strip();
+        try {
+            return s.indexOf('-') >= 0 || s.indexOf('_') >= 0
+                    ? Base64.getUrlDecoder().decode(s)
+                    : Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override
@@ -59,13 +84,14 @@ public final class KeyRing {
     /** Collects keys; {@link #build()} checks them. */
     public static final class Builder {
         private String signingKeyId;
-        private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+        private final Map<String, HmacKey> keys = new LinkedHashMap<>();
 
         private Builder() {
         }
 
         /** Adds the key that signs new tokens (it also verifies). */
         public Builder signingKey(String keyId, byte[] secret) {
+            requireValidKeyId(keyId);
             if (signingKeyId != null) {
                 throw new IllegalArgumentException("a signing key is set already (key id '" + signingKeyId
                         + "'); add '" + keyId + "' with verificationKey(...) or keep one signing key");
@@ -83,11 +109,13 @@ public final class KeyRing {
 
         /** Adds the signing key given as base64 (standard or URL-safe alphabet). */
         public Builder signingKeyBase64(String keyId, String base64Secret) {
+            requireValidKeyId(keyId);
             return signingKey(keyId, decode(keyId, base64Secret));
         }
 
         /** Adds a verification key given as base64 (standard or URL-safe alphabet). */
         public Builder verificationKeyBase64(String keyId, String base64Secret) {
+            requireValidKeyId(keyId);
             return verificationKey(keyId, decode(keyId, base64Secret));
         }
 
@@ -100,11 +128,11 @@ public final class KeyRing {
         }
 
         private void add(String keyId, byte[] secret) {
-            if (!isValidKeyId(keyId)) {
-                throw new IllegalArgumentException("invalid key id '" + keyId
-                        + "': use 1 to 32 characters of [A-Za-z0-9_-]");
+            requireValidKeyId(keyId);
+            if (secret == null) {
+                throw new IllegalArgumentException("key '" + keyId + "' is null; give at least " + MIN_KEY_BYTES
+                        + " random bytes");
             }
-            Objects.requireNonNull(secret, "secret of key '" + keyId + "'");
             if (secret.length < MIN_KEY_BYTES) {
                 throw new IllegalArgumentException("key '" + keyId + "' has " + secret.length + " bytes; use at least "
                         + MIN_KEY_BYTES + " random bytes (e.g. openssl rand -base64 32)");
@@ -112,22 +140,46 @@ public final class KeyRing {
             if (keys.containsKey(keyId)) {
                 throw new IllegalArgumentException("key id '" + keyId + "' is added twice; give each key its own id");
             }
-            keys.put(keyId, new SecretKeySpec(secret.clone(), "HmacSHA256"));
+            keys.put(keyId, HmacKey.of(secret.clone()));
+        }
+
+        private static void requireValidKeyId(String keyId) {
+            if (!isValidKeyId(keyId)) {
+                throw new IllegalArgumentException("invalid key id " + describeInvalidKeyId(keyId)
+                        + ": use 1 to " + MAX_KEY_ID_LENGTH + " characters of [A-Za-z0-9_-]");
+            }
+        }
+
+        /**
+         * Names an invalid key id without echoing long values: a secret passed as key id by mistake
+         * (arguments swapped) is longer than any key id and must not reach a log.
+         */
+        static String describeInvalidKeyId(String keyId) {
+            if (keyId == null) {
+                return "null";
+            }
+            if (keyId.length() > MAX_KEY_ID_LENGTH) {
+                return "of " + keyId.length() + " characters (not shown)";
+            }
+            StringBuilder b = new StringBuilder("'");
+            for (int i = 0; i < keyId.length(); i++) {
+                char c = keyId.charAt(i);
+                b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+            }
+            return b.append('\'').toString();
         }
 
         private static byte[] decode(String keyId, String base64) {
             if (base64 == null) {
-                throw new IllegalArgumentException("key '" + keyId + "' is null; give it as base64");
+                throw new IllegalArgumentException("key '" + keyId + "' is null; give it as base64"
+                        + " (e.g. openssl rand -base64 32)");
             }
-            String s = base64.strip();
-            try {
-                return s.indexOf('-') >= 0 || s.indexOf('_') >= 0
-                        ? Base64.getUrlDecoder().decode(s)
-                        : Base64.getDecoder().decode(s);
-            } catch (IllegalArgumentException e) {
+            byte[] secret = decodeBase64(base64);
+            if (secret == null) {
                 throw new IllegalArgumentException("key '" + keyId + "' is not valid base64; give the key as base64"
                         + " (e.g. openssl rand -base64 32)");
             }
+            return secret;
         }
     }
 }

@@ -22,13 +22,21 @@ public final class TokenMinter {
         return new TokenMinter(keyRing);
     }
 
+    /** The id of the key that signs the tokens. */
+    public String keyId() {
+        return keyRing.signingKeyId();
+    }
+
     /** A token for the run that expires at the given instant (second precision, rounded down). */
     public String mint(String runId, Instant expires) {
         TestRun.requireValidRunId(runId);
-        Objects.requireNonNull(expires, "expires");
+        if (expires == null) {
+            throw new IllegalArgumentException("expires is null; give the instant the token expires");
+        }
         long expiry = expires.getEpochSecond();
-        if (expiry <= 0) {
-            throw new IllegalArgumentException("expiry " + expires + " is not after 1970-01-01T00:00:00Z");
+        if (expiry <= 0 || expiry > TokenSignature.MAX_EXPIRY) {
+            throw new IllegalArgumentException("expiry " + expires + " is outside the token format's range: give an"
+                    + " instant after 1970-01-01T00:00:00Z and at most " + Instant.ofEpochSecond(TokenSignature.MAX_EXPIRY));
         }
         String keyId = keyRing.signingKeyId();
         String payload = TokenSignature.payload(runId, expiry, keyId);

@@ -5,6 +5,14 @@ import java.time.Instant;
 /** The outcome of verifying a run token: accepted with its fields, or rejected with a reason. */
 public final class TokenVerification {
 
+    private static final TokenVerification[] REJECTIONS = new TokenVerification[RejectReason.values().length];
+
+    static {
+        for (RejectReason r : RejectReason.values()) {
+            REJECTIONS[r.ordinal()] = new TokenVerification(null, null, null, r);
+        }
+    }
+
     private final String runId;
     private final Instant expires;
     private final String keyId;
@@ -22,7 +30,7 @@ public final class TokenVerification {
     }
 
     static TokenVerification rejected(RejectReason reason) {
-        return new TokenVerification(null, null, null, reason);
+        return REJECTIONS[reason.ordinal()];
     }
 
     /** Tells whether the token was accepted. */

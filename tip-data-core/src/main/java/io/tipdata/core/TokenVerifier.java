@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies run tokens: {@code v1.<runId>.<expiry epoch seconds>.<keyId>.<base64url HMAC-SHA256>}.
@@ -16,12 +15,17 @@ public final class TokenVerifier {
 
     /** Default maximum header length. */
     public static final int DEFAULT_MAX_LENGTH = 256;
+    /** Longest accepted {@code maxLifetime}. */
+    public static final Duration MAX_LIFETIME_LIMIT = Duration.ofDays(366);
+    /** Longest accepted {@code clockSkew}. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
     private final KeyRing keyRing;
     private final Duration maxLifetime;
     private final Duration clockSkew;
     private final Clock clock;
     private final int maxLength;
+    private final Duration maxAhead;
 
     private TokenVerifier(Builder b) {
         this.keyRing = b.keyRing;
@@ -29,6 +33,7 @@ public final class TokenVerifier {
         this.clockSkew = b.clockSkew;
         this.clock = b.clock;
         this.maxLength = b.maxLength;
+        this.maxAhead = b.maxLifetime.plus(b.clockSkew);
     }
 
     /** A builder over the key ring that verifies. */
@@ -62,7 +67,7 @@ public final class TokenVerifier {
         if (expiry <= 0 || !KeyRing.isValidKeyId(keyId) || !isSignatureShaped(signature)) {
             return TokenVerification.rejected(RejectReason.MALFORMED);
         }
-        SecretKeySpec key = keyRing.key(keyId);
+        HmacKey key = keyRing.key(keyId);
         if (key == null) {
             return TokenVerification.rejected(RejectReason.UNKNOWN_KEY);
         }
@@ -74,7 +79,7 @@ public final class TokenVerifier {
         if (!expires.plus(clockSkew).isAfter(now)) {
             return TokenVerification.rejected(RejectReason.EXPIRED);
         }
-        if (Duration.between(now, expires).compareTo(maxLifetime.plus(clockSkew)) > 0) {
+        if (Duration.between(now, expires).compareTo(maxAhead) > 0) {
             return TokenVerification.rejected(RejectReason.LIFETIME_TOO_LONG);
         }
         return TokenVerification.accepted(runId, expires, keyId);
@@ -83,6 +88,22 @@ public final class TokenVerifier {
     /** The longest lifetime a token may have left when it is verified. */
     public Duration maxLifetime() {
         return maxLifetime;
+    }
+
+    /** The tolerated difference between the minter's clock and this verifier's clock. */
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    /** The longest header value that is read at all. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    @Override
+    public String toString() {
+        return "TokenVerifier[" + keyRing + ", maxLifetime=" + maxLifetime + ", clockSkew=" + clockSkew
+                + ", maxLength=" + maxLength + "]";
     }
 
     private static String[] split(String value) {
@@ -159,7 +180,7 @@ public final class TokenVerifier {
             this.keyRing = Objects.requireNonNull(keyRing, "keyRing");
         }
 
-        /** Tokens expiring further ahead than this are rejected (default 24 hours). */
+        /** Tokens expiring further ahead than this (plus the clock skew) are rejected (default 24 hours). */
         public Builder maxLifetime(Duration maxLifetime) {
             this.maxLifetime = maxLifetime;
             return this;
@@ -177,7 +198,7 @@ public final class TokenVerifier {
             return this;
         }
 
-        /** Longer header values are rejected unread (default 256). */
+        /** Longer header values are rejected unread (default 256; at least the longest well-formed token). */
         public Builder maxLength(int maxLength) {
             this.maxLength = maxLength;
             return this;
@@ -185,15 +206,21 @@ public final class TokenVerifier {
 
         /** The immutable verifier. */
         public TokenVerifier build() {
-            Objects.requireNonNull(clock, "clock");
-            if (maxLifetime == null || maxLifetime.isNegative() || maxLifetime.isZero()) {
-                throw new IllegalArgumentException("maxLifetime " + maxLifetime + " must be positive, e.g. PT24H");
+            if (clock == null) {
+                throw new IllegalArgumentException("clock is null; give a Clock, e.g. Clock.systemUTC()");
             }
-            if (clockSkew == null || clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(10)) > 0) {
-                throw new IllegalArgumentException("clockSkew " + clockSkew + " must be between PT0S and PT10M");
+            if (maxLifetime == null || maxLifetime.isNegative() || maxLifetime.isZero()
+                    || maxLifetime.compareTo(MAX_LIFETIME_LIMIT) > 0) {
+                throw new IllegalArgumentException("maxLifetime " + maxLifetime + " must be positive and at most "
+                        + MAX_LIFETIME_LIMIT + ", e.g. PT24H");
             }
-            if (maxLength < 64 || maxLength > 8192) {
-                throw new IllegalArgumentException("maxLength " + maxLength + " must be between 64 and 8192");
+            if (clockSkew == null || clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+                throw new IllegalArgumentException("clockSkew " + clockSkew + " must be between PT0S and "
+                        + MAX_CLOCK_SKEW + ", e.g. PT30S");
+            }
+            if (maxLength < TokenSignature.MAX_TOKEN_CHARS || maxLength > 8192) {
+                throw new IllegalArgumentException("maxLength " + maxLength + " must be between "
+                        + TokenSignature.MAX_TOKEN_CHARS + " (the longest well-formed token) and 8192");
             }
             return new TokenVerifier(this);
         }
