@@ -1,13 +1,11 @@
 package io.tipdata.core.servlet.internal;
 
 import io.tipdata.core.KeyRing;
+import io.tipdata.core.KeyRingLoader;
 import io.tipdata.core.KillSwitch;
 import io.tipdata.core.TokenVerifier;
 import io.tipdata.core.servlet.TipFilter;
 import jakarta.servlet.FilterConfig;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -85,26 +83,22 @@ public final class InitParameters {
             throw new IllegalArgumentException("both " + KEY_ENV + " and " + KEY_FILE + " are set; give one of them");
         }
         if (variable != null) {
-            String text = env.get(variable.strip());
-            if (text == null || text.isBlank()) {
-                throw new IllegalArgumentException("environment variable '" + variable.strip() + "' named by "
-                        + KEY_ENV + " is not set or empty; set it to keyId=base64 entries");
-            }
-            return KeyRingText.parse(text, "environment variable '" + variable.strip() + "'");
+            return load(KEY_ENV, variable, KeyRingLoader.fromEnvironment(variable.strip(), env));
         }
         if (file != null) {
-            Path path = Path.of(file.strip());
-            String text;
-            try {
-                text = Files.readString(path, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read key file '" + path + "' named by " + KEY_FILE
-                        + " (" + e.getClass().getSimpleName() + "); check the path and its permissions", e);
-            }
-            return KeyRingText.parse(text, "key file '" + path + "'");
+            return load(KEY_FILE, file, KeyRingLoader.fromFile(Path.of(file.strip())));
         }
         throw new IllegalArgumentException("no verification keys: set init parameter " + KEY_ENV
                 + " (name of an environment variable) or " + KEY_FILE + " (path of a file)");
+    }
+
+    private static KeyRing load(String parameter, String value, KeyRingLoader loader) {
+        try {
+            return loader.load();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("init parameter " + parameter + "='" + value.strip() + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Duration duration(String name, String value) {
