@@ -34,10 +34,18 @@ record Outcome(List<String> columns, List<List<String>> rows, long updateCount, 
      * rows are compared in order only if {@code ordered}.
      */
     String resultDifference(Outcome other, boolean ordered) {
+        if (!columns.equals(other.columns)) {
+            return "columns " + columns + " vs " + other.columns;
+        }
+        return rowDifference(other, ordered);
+    }
+
+    /** Like {@link #resultDifference} but blind to column labels. */
+    String rowDifference(Outcome other, boolean ordered) {
         if (!succeeded() || !other.succeeded()) {
             return "error: " + error + " / " + other.error;
         }
-        if (!columns.equals(other.columns)) {
+        if (columns.size() != other.columns.size()) {
             return "columns " + columns + " vs " + other.columns;
         }
         List<List<String>> a = ordered ? rows : sorted(rows);
@@ -51,10 +59,21 @@ record Outcome(List<String> columns, List<List<String>> rows, long updateCount, 
         return null;
     }
 
-    /** How a snapshot of table {@code mine} differs from {@code theirs} of another outcome, or null. */
+    /** How a snapshot of table {@code mine} differs from {@code theirs} of another outcome (rows only on one side), or null. */
     String tableDifference(String mine, Outcome other, String theirs) {
-        List<List<String>> a = sorted(Objects.requireNonNull(tables.get(mine), mine));
-        List<List<String>> b = sorted(Objects.requireNonNull(other.tables.get(theirs), theirs));
-        return a.equals(b) ? null : mine + " " + a + " vs " + theirs + " " + b;
+        List<List<String>> a = new ArrayList<>(Objects.requireNonNull(tables.get(mine), mine));
+        List<List<String>> b = new ArrayList<>(Objects.requireNonNull(other.tables.get(theirs), theirs));
+        List<List<String>> onlyA = new ArrayList<>(a);
+        for (List<String> row : b) {
+            onlyA.remove(row);
+        }
+        List<List<String>> onlyB = new ArrayList<>(b);
+        for (List<String> row : a) {
+            onlyB.remove(row);
+        }
+        if (onlyA.isEmpty() && onlyB.isEmpty()) {
+            return null;
+        }
+        return "rows only in " + mine + ": " + sorted(onlyA) + ", only in " + theirs + ": " + sorted(onlyB);
     }
 }
