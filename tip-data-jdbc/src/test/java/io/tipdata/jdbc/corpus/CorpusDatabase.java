@@ -103,10 +103,21 @@ final class CorpusDatabase implements AutoCloseable {
      */
     Outcome runAndRollback(String sql, List<Object> params, boolean write, Map<String, String> snapshots)
             throws SQLException {
+        return runAndRollback(List.of(), sql, params, write, snapshots);
+    }
+
+    /** Like {@link #runAndRollback(String, List, boolean, Map)}, running {@code prepare} first in the same transaction. */
+    Outcome runAndRollback(List<String> prepare, String sql, List<Object> params, boolean write,
+            Map<String, String> snapshots) throws SQLException {
         if (write && GENERATES_KEYS.matcher(sql).find()) {
             restartIdentities();
         }
         try {
+            for (String p : prepare) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute(p);
+                }
+            }
             Outcome result;
             try {
                 result = execute(sql, params);
