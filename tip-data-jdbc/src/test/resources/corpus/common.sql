@@ -221,3 +221,19 @@ DELETE FROM products WHERE id = ?
 DELETE FROM order_items WHERE qty * unit_price < 10
 -- # c110
 UPDATE order_items SET unit_price = (SELECT p.price FROM products p WHERE p.id = order_items.product_id) WHERE line_no = 2
+-- # c111
+INSERT INTO order_items VALUES (3, 9, 9, 1, 15.00)
+-- # c112
+INSERT INTO order_items SELECT order_id, 9, product_id, qty, unit_price FROM order_items WHERE line_no = 1 AND order_id < 3
+-- # c113
+SELECT orders.name FROM customers AS orders WHERE orders.vip = TRUE
+-- # c114 only=h2,postgresql
+UPDATE customers SET manager_id = NULL WHERE manager_id IN (SELECT id FROM customers WHERE vip = FALSE)
+-- # c115 ordered
+SELECT t.id, t.total FROM (SELECT id, total FROM orders ORDER BY total DESC, id LIMIT 3) t ORDER BY t.total DESC, t.id
+-- # c116
+INSERT INTO products (id, sku, name, price, stock, category) SELECT 200 + ROW_NUMBER() OVER (ORDER BY code), CONCAT('CUR-', code), name, rate_to_eur, 0, 'currency' FROM currencies
+-- # c117 params=1|3|70
+SELECT id, status FROM orders WHERE id IN (?, ?, ?)
+-- # c118
+SELECT c.name, COUNT(*) AS n FROM customers c JOIN orders o ON o.customer_id = c.id JOIN order_items i ON i.order_id = o.id WHERE i.product_id IN (SELECT id FROM products WHERE category = 'books') GROUP BY c.name HAVING COUNT(*) >= 1

@@ -79,3 +79,10 @@ DELETE FROM order_items WHERE qty = 1 ORDER BY order_id DESC, line_no DESC LIMIT
 INSERT INTO order_items (order_id, line_no, product_id, qty, unit_price) SELECT 2, 2, id, 1, price FROM products WHERE sku = 'HM-001' ON DUPLICATE KEY UPDATE qty = order_items.qty + 1
 -- # m040
 UPDATE customers c, orders o SET c.vip = TRUE WHERE o.customer_id = c.id AND o.total > 200
+-- # m041
+SELECT id FROM orders WHERE status = 'new' /*! AND total > 100 */
+-- # m042
+SELECT id FROM orders WHERE status = "new"
+-- # m043
+SELECT id FROM orders WHERE total > 50--1
+AND status = 'new'

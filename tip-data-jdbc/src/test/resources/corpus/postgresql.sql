@@ -103,3 +103,9 @@ WITH moved AS (DELETE FROM order_items WHERE order_id = 5 RETURNING order_id, qt
 WITH upd AS (UPDATE products SET stock = stock + 1 WHERE category = 'home' RETURNING id) SELECT COUNT(*) FROM upd
 -- # p050
 INSERT INTO order_items (order_id, line_no, product_id, qty, unit_price) WITH cheap AS (SELECT id, price FROM products WHERE price < 10) SELECT 2, 1 + ROW_NUMBER() OVER (ORDER BY id), id, 1, price FROM cheap
+-- # p051
+SELECT id, $$it's 'quoted'$$ AS q FROM orders WHERE status = $$new$$
+-- # p052
+SELECT o.id, o.total FROM orders o WHERE o.total > (SELECT AVG(total) FROM orders) AND o.placed_at::date >= '2024-03-01'::date
+-- # p053
+SELECT id FROM orders /* outer /* nested */ still a comment in PostgreSQL */ WHERE status = 'new'
