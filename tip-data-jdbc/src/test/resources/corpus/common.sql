@@ -237,3 +237,17 @@ INSERT INTO products (id, sku, name, price, stock, category) SELECT 200 + ROW_NU
 SELECT id, status FROM orders WHERE id IN (?, ?, ?)
 -- # c118
 SELECT c.name, COUNT(*) AS n FROM customers c JOIN orders o ON o.customer_id = c.id JOIN order_items i ON i.order_id = o.id WHERE i.product_id IN (SELECT id FROM products WHERE category = 'books') GROUP BY c.name HAVING COUNT(*) >= 1
+-- # c119
+SELECT o.id FROM orders o WHERE EXISTS (SELECT 1 FROM order_items o WHERE o.order_id = 3 AND o.qty = 1)
+-- # c120
+SELECT c.name, o.id, i.line_no FROM (customers c JOIN orders o ON o.customer_id = c.id) LEFT JOIN order_items i ON i.order_id = o.id
+-- # c121
+SELECT co.code, (SELECT COUNT(*) FROM customers c WHERE c.country_code = co.code) AS customers FROM countries co
+-- # c122
+SELECT c.name, o.total FROM customers c LEFT JOIN orders o ON o.customer_id = c.id AND o.total = (SELECT MAX(o2.total) FROM orders o2 WHERE o2.customer_id = c.id)
+-- # c123
+SELECT * FROM order_items NATURAL JOIN orders
+-- # c124
+SELECT * FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.id = 4
+-- # c125
+INSERT INTO customers (id, email, name, created_at) SELECT 100 + id, CONCAT('copy-', email), name, created_at FROM customers WHERE vip = TRUE UNION ALL SELECT 200, 'union@example.com', 'Union', TIMESTAMP '2024-08-01 00:00:00' FROM countries WHERE code = 'DE'

@@ -109,3 +109,9 @@ SELECT id, $$it's 'quoted'$$ AS q FROM orders WHERE status = $$new$$
 SELECT o.id, o.total FROM orders o WHERE o.total > (SELECT AVG(total) FROM orders) AND o.placed_at::date >= '2024-03-01'::date
 -- # p053
 SELECT id FROM orders /* outer /* nested */ still a comment in PostgreSQL */ WHERE status = 'new'
+-- # p054
+INSERT INTO customers (id, email, name, created_at) VALUES (40, 'ada@example.com', 'Ada again', TIMESTAMP '2024-01-05 09:00:00') ON CONFLICT ON CONSTRAINT customers_email_key DO NOTHING
+-- # p055
+WITH cheap AS (SELECT id FROM products WHERE price < 10) UPDATE order_items i SET qty = qty + 1 FROM cheap WHERE i.product_id = cheap.id
+-- # p056
+WITH done AS (SELECT id FROM orders WHERE status = 'delivered') DELETE FROM order_items WHERE order_id IN (SELECT id FROM done)

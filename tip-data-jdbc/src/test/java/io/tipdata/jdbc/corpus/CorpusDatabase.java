@@ -127,7 +127,7 @@ final class CorpusDatabase implements AutoCloseable {
             Map<String, List<List<String>>> tables = new LinkedHashMap<>();
             for (Map.Entry<String, String> s : snapshots.entrySet()) {
                 try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(s.getValue())) {
-                    tables.put(s.getKey(), rows(rs, new ArrayList<>()));
+                    tables.put(s.getKey(), rows(rs, new ArrayList<>(), true));
                 }
             }
             return new Outcome(result.columns(), result.rows(), result.updateCount(), null, tables);
@@ -153,7 +153,7 @@ final class CorpusDatabase implements AutoCloseable {
             }
             try (ResultSet rs = st.getResultSet()) {
                 List<String> columns = new ArrayList<>();
-                List<List<String>> rows = rows(rs, columns);
+                List<List<String>> rows = rows(rs, columns, false);
                 return new Outcome(columns, rows, -1, null, Map.of());
             }
         }
@@ -174,14 +174,18 @@ final class CorpusDatabase implements AutoCloseable {
         connection.commit();
     }
 
-    /** Reads all rows as normalised text, leaving out the {@code tip_run} column; fills in the labels. */
-    private static List<List<String>> rows(ResultSet rs, List<String> columns) throws SQLException {
+    /**
+     * Reads all rows as normalised text and fills in the labels; a table snapshot leaves out {@code tip_run},
+     * a statement's own result keeps every column it returns.
+     */
+    private static List<List<String>> rows(ResultSet rs, List<String> columns, boolean snapshot)
+            throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<Integer> keep = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             String label = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
-            if (!label.equals("tip_run")) {
+            if (!snapshot || !label.equals("tip_run")) {
                 keep.add(i);
                 columns.add(label);
             }
