@@ -51,10 +51,28 @@ final class DmlRewriter {
             merge(m);
             return StatementKind.MERGE;
         }
-        String kind = st.getClass().getSimpleName();
-        throw new Refusal("statement kind " + kind.toUpperCase(java.util.Locale.ROOT) + " is refused in test context:"
+        throw new Refusal("statement kind " + kindName(st) + " is refused in test context:"
                 + " only SELECT, INSERT, UPDATE, DELETE and MERGE are rewritten (DDL, TRUNCATE, CALL, SET, GRANT,"
                 + " LOCK and the like never run under a test run)");
+    }
+
+    private static String kindName(Statement st) {
+        String name = st.getClass().getSimpleName();
+        if (name.startsWith("Create")) {
+            return "CREATE";
+        }
+        if (name.startsWith("Alter")) {
+            return "ALTER";
+        }
+        return switch (name) {
+            case "Execute" -> "CALL/EXECUTE";
+            case "SetStatement", "ResetStatement" -> "SET";
+            case "UseStatement" -> "USE";
+            case "Upsert" -> "REPLACE/UPSERT (use INSERT ... ON DUPLICATE KEY UPDATE or ON CONFLICT)";
+            case "ExplainStatement" -> "EXPLAIN";
+            case "RenameTableStatement" -> "RENAME";
+            default -> name.toUpperCase(java.util.Locale.ROOT);
+        };
     }
 
     private void requireIsolatedTarget(Table t, String verb) {
