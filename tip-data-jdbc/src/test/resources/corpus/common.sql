@@ -251,3 +251,13 @@ SELECT * FROM order_items NATURAL JOIN orders
 SELECT * FROM customers c JOIN orders o ON o.customer_id = c.id WHERE o.id = 4
 -- # c125
 INSERT INTO customers (id, email, name, created_at) SELECT 100 + id, CONCAT('copy-', email), name, created_at FROM customers WHERE vip = TRUE UNION ALL SELECT 200, 'union@example.com', 'Union', TIMESTAMP '2024-08-01 00:00:00' FROM countries WHERE code = 'DE'
+-- # c126 ordered params=0|1|1|5
+SELECT customer_id, COUNT(*) + ? AS n FROM orders WHERE total > ? GROUP BY customer_id HAVING COUNT(*) >= ? ORDER BY customer_id LIMIT ?
+-- # c127 only=h2,postgresql
+DELETE FROM orders WHERE id IN (SELECT MAX(id) FROM orders GROUP BY customer_id HAVING COUNT(*) > 1)
+-- # c128 only=h2,postgresql
+INSERT INTO orders (id, customer_id, status, total, currency_code, placed_at) SELECT MAX(id) + 1, 1, 'new', 0, 'EUR', TIMESTAMP '2024-09-01 00:00:00' FROM orders
+-- # c129
+SELECT MAX(id), MIN(total), COUNT(*) FROM orders
+-- # c130
+UPDATE products SET stock = 0 WHERE id IN (SELECT product_id FROM (SELECT product_id FROM order_items WHERE qty > 1) x)
