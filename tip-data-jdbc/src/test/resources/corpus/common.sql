@@ -261,3 +261,17 @@ INSERT INTO orders (id, customer_id, status, total, currency_code, placed_at) SE
 SELECT MAX(id), MIN(total), COUNT(*) FROM orders
 -- # c130
 UPDATE products SET stock = 0 WHERE id IN (SELECT product_id FROM (SELECT product_id FROM order_items WHERE qty > 1) x)
+-- # c131
+SELECT id FROM orders WHERE placed_at > {ts '2024-04-01 00:00:00'}
+-- # c132 ordered params=1|0|10
+select o1_0.id,o1_0.customer_id,o1_0.total from orders o1_0 where o1_0.customer_id=? order by o1_0.id offset ? rows fetch first ? rows only
+-- # c133 params=9|2|15.00|3|2
+insert into order_items (product_id,qty,unit_price,order_id,line_no) values (?,?,?,?,?)
+-- # c134 params=Ada Byron|GB|1
+update customers set name=?,country_code=? where id=?
+-- # c135 params=4|2
+delete from order_items where order_id=? and line_no=?
+-- # c136 params=3
+select c1_0.id,c1_0.name,o1_0.id,o1_0.total from customers c1_0 left join orders o1_0 on c1_0.id=o1_0.customer_id where c1_0.id=?
+-- # c137 params=2
+select count(*) from order_items oi1_0 join orders o1_0 on o1_0.id=oi1_0.order_id where o1_0.customer_id=? and oi1_0.qty>1
