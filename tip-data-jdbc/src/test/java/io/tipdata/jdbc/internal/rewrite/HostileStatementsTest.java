@@ -76,6 +76,9 @@ class HostileStatementsTest {
                 Arguments.of(pg, "delete from orders where id in (select id from audit_log)", "audit_log"),
                 Arguments.of(pg, "select * from orders order by (select 1 from payroll limit 1)", "payroll"),
                 Arguments.of(pg, "select * from x.orders where id in (select 1)", "qualified"),
+                Arguments.of(pg, "select * from orders where data->>'x' = (select s from payroll)", "payroll"),
+                Arguments.of(pg, "select * from orders where data->'x' in (select s from payroll)", "payroll"),
+                Arguments.of(pg, "select * from orders@remote", "database link"),
                 // writes to REFERENCE tables
                 Arguments.of(pg, "insert into countries (code) values ('xx')", "REFERENCE"),
                 Arguments.of(pg, "update countries set name = 'x'", "REFERENCE"),
