@@ -203,8 +203,12 @@ final class IsolationVerifier {
         }
 
         private boolean isTwinName(Table t) {
-            return t.getSchemaName() != null && t.getSchemaName().equals(shadowSchema)
+            return !viaLink(t) && t.getSchemaName() != null && t.getSchemaName().equals(shadowSchema)
                     && (t.getDatabase() == null || t.getDatabase().getDatabaseName() == null);
+        }
+
+        private boolean viaLink(Table t) {
+            return t.getNameParts().stream().anyMatch(part -> part != null && part.contains("@"));
         }
 
         private int runColumnIndex(List<Column> cols) {
@@ -313,7 +317,12 @@ final class IsolationVerifier {
                         fail("twin " + t + " has no run filter that applies to it");
                     }
                     approved.add(t);
-                } else if (item instanceof TableFunction || item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem) {
+                } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
+                    if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
+                            || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
+                        fail("FROM item " + item + " is not accepted");
+                    }
+                } else if (item instanceof TableFunction) {
                     fail("FROM item " + item + " is not accepted");
                 }
             }
@@ -329,6 +338,9 @@ final class IsolationVerifier {
                 if (names.dialect() == Dialect.MARIADB && cte.equalsIgnoreCase(stored)) {
                     fail("table " + t + " differs from a CTE name only in case");
                 }
+            }
+            if (viaLink(t)) {
+                fail("table " + t + " goes through a database link");
             }
             if (names.isDual(t.getName())) {
                 approved.add(t);

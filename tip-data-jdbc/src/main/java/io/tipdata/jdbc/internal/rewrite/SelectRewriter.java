@@ -208,6 +208,11 @@ final class SelectRewriter {
             throw new Refusal("table function '" + f.getFunction().getName() + "' in FROM is refused in test context:"
                     + " tip-data cannot tell which tables it reads; select from declared tables instead");
         }
+        if (item instanceof ParenthesedFromItem pfi && (pfi.getJoins() == null || pfi.getJoins().isEmpty())
+                && pfi.getFromItem() instanceof Values v) {
+            select(v, scope);
+            return pfi;
+        }
         if (item instanceof ParenthesedFromItem) {
             throw new Refusal("parenthesized join group '" + item + "' is not supported in test context;"
                     + " write the joins without parentheses");
@@ -244,6 +249,10 @@ final class SelectRewriter {
      */
     Target resolve(Table t, CteScope scope) {
         String raw = t.getName();
+        if (t.getNameParts().stream().anyMatch(part -> part != null && part.contains("@"))) {
+            throw new Refusal("table '" + t.getFullyQualifiedName() + "' goes through a database link, which"
+                    + " tip-data cannot isolate; query the table locally");
+        }
         if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
             String schema = t.getSchemaName() == null ? "" : TableNames.unquote(t.getSchemaName());
             if (schema.equalsIgnoreCase(shadowSchema)) {

@@ -307,6 +307,20 @@ class SqlRewriterTest {
     }
 
     @Test
+    void jsonOperatorsAndCastsKeepTheirParameters() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "select * from orders where data->>'x' = ? and ?::int > 0"))
+                .isEqualTo("SELECT * FROM tip_shadow.orders orders WHERE (data->>'x' = ? AND ?::int > 0)"
+                        + " AND orders.tip_run = 'run-42'");
+    }
+
+    @Test
+    void valuesAsADerivedTablePasses() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "select * from orders o join (values (1, 2)) v(a, b) on v.a = o.id"))
+                .isEqualTo("SELECT * FROM tip_shadow.orders o JOIN (VALUES (1, 2)) v(a, b) ON v.a = o.id"
+                        + " WHERE o.tip_run = 'run-42'");
+    }
+
+    @Test
     void dualAndTableFreeQueriesPass() throws Exception {
         assertThat(rewrite(H2, "select 1 from dual")).isEqualTo("SELECT 1 FROM dual");
         assertThat(rewrite(POSTGRESQL, "select nextval('s'), now()")).isEqualTo("SELECT nextval('s'), now()");

@@ -1,0 +1,15 @@
+DROP DATABASE IF EXISTS corpus_shadow;
+DROP DATABASE IF EXISTS corpus;
+CREATE DATABASE corpus;
+USE corpus;
+CREATE TABLE countries (code CHAR(2) PRIMARY KEY, name VARCHAR(60) NOT NULL);
+CREATE TABLE currencies (code CHAR(3) PRIMARY KEY, name VARCHAR(40) NOT NULL, rate_to_eur DECIMAL(12,6) NOT NULL);
+CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(120) NOT NULL UNIQUE, name VARCHAR(80) NOT NULL, country_code CHAR(2), birth_date DATE, created_at DATETIME NOT NULL, vip BOOLEAN DEFAULT FALSE NOT NULL, manager_id INT);
+CREATE TABLE products (id INT PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE, name VARCHAR(80) NOT NULL, price DECIMAL(10,2) NOT NULL, stock INT NOT NULL, category VARCHAR(30) NOT NULL, attrs JSON);
+CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, customer_id INT NOT NULL, status VARCHAR(20) NOT NULL, total DECIMAL(12,2) NOT NULL, currency_code CHAR(3) NOT NULL, placed_at DATETIME NOT NULL, note VARCHAR(200));
+CREATE TABLE order_items (order_id INT NOT NULL, line_no INT NOT NULL, product_id INT NOT NULL, qty INT NOT NULL, unit_price DECIMAL(10,2) NOT NULL, PRIMARY KEY (order_id, line_no));
+CREATE DATABASE corpus_shadow;
+CREATE TABLE corpus_shadow.customers (id INT NOT NULL, email VARCHAR(120) NOT NULL, name VARCHAR(80) NOT NULL, country_code CHAR(2), birth_date DATE, created_at DATETIME NOT NULL, vip BOOLEAN DEFAULT FALSE NOT NULL, manager_id INT, tip_run VARCHAR(40) NOT NULL, PRIMARY KEY (id, tip_run), UNIQUE (email, tip_run));
+CREATE TABLE corpus_shadow.products (id INT NOT NULL, sku VARCHAR(20) NOT NULL, name VARCHAR(80) NOT NULL, price DECIMAL(10,2) NOT NULL, stock INT NOT NULL, category VARCHAR(30) NOT NULL, attrs JSON, tip_run VARCHAR(40) NOT NULL, PRIMARY KEY (id, tip_run), UNIQUE (sku, tip_run));
+CREATE TABLE corpus_shadow.orders (id INT AUTO_INCREMENT, customer_id INT NOT NULL, status VARCHAR(20) NOT NULL, total DECIMAL(12,2) NOT NULL, currency_code CHAR(3) NOT NULL, placed_at DATETIME NOT NULL, note VARCHAR(200), tip_run VARCHAR(40) NOT NULL, PRIMARY KEY (id, tip_run));
+CREATE TABLE corpus_shadow.order_items (order_id INT NOT NULL, line_no INT NOT NULL, product_id INT NOT NULL, qty INT NOT NULL, unit_price DECIMAL(10,2) NOT NULL, tip_run VARCHAR(40) NOT NULL, PRIMARY KEY (order_id, line_no, tip_run));
