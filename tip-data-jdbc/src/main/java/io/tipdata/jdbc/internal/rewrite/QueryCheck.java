@@ -103,7 +103,7 @@ final class QueryCheck {
         items.add(first);
         for (Join j : js) {
             if (j.isApply() || j.isSemi() || j.isWindowJoin() || j.getOnExpressions().size() > 1) {
-                fail("join " + j + " is not accepted");
+                fail("a join of kind " + (j.isApply() ? "APPLY" : j.isSemi() ? "SEMI" : "window or several ON") + " is not accepted");
             }
             items.add(j.getRightItem());
         }
@@ -148,10 +148,10 @@ final class QueryCheck {
             } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
                 if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
                         || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
-                    fail("FROM item " + item + " is not accepted");
+                    fail("FROM item of kind " + item.getClass().getSimpleName() + " is not accepted");
                 }
             } else if (item instanceof TableFunction) {
-                fail("FROM item " + item + " is not accepted");
+                fail("FROM item of kind " + item.getClass().getSimpleName() + " is not accepted");
             }
         }
     }
@@ -258,7 +258,7 @@ final class QueryCheck {
             return;
         }
         if (v instanceof TableFunction || v instanceof WithItem<?>) {
-            fail(v.getClass().getSimpleName() + " " + v + " is not accepted");
+            fail(v.getClass().getSimpleName() + " is not accepted here");
         }
         if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
             fail("function " + f.getName() + " is denied");
