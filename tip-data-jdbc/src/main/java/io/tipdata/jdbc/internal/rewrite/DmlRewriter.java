@@ -18,6 +18,8 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.upsert.UpsertType;
 
 /**
  * Rewrites one whitelisted statement in place for the run given as literal: queries through
@@ -51,8 +53,12 @@ final class DmlRewriter {
             merge(m);
             return StatementKind.MERGE;
         }
+        if (st instanceof Upsert up && up.getUpsertType() == UpsertType.REPLACE) {
+            replace(up);
+            return StatementKind.UPSERT;
+        }
         throw new Refusal("statement kind " + kindName(st) + " is refused in test context:"
-                + " only SELECT, INSERT, UPDATE, DELETE and MERGE are rewritten (DDL, TRUNCATE, CALL, SET, GRANT,"
+                + " only SELECT, INSERT, UPDATE, DELETE, MERGE and REPLACE are rewritten (DDL, TRUNCATE, CALL, SET, GRANT,"
                 + " LOCK and the like never run under a test run)");
     }
 
@@ -68,7 +74,7 @@ final class DmlRewriter {
             case "Execute" -> "CALL/EXECUTE";
             case "SetStatement", "ResetStatement" -> "SET";
             case "UseStatement" -> "USE";
-            case "Upsert" -> "REPLACE/UPSERT (use INSERT ... ON DUPLICATE KEY UPDATE or ON CONFLICT)";
+            case "Upsert" -> "UPSERT (use INSERT ... ON DUPLICATE KEY UPDATE, ON CONFLICT or REPLACE INTO)";
             case "ExplainStatement" -> "EXPLAIN";
             case "RenameTableStatement" -> "RENAME";
             default -> name.toUpperCase(java.util.Locale.ROOT);
@@ -131,6 +137,30 @@ final class DmlRewriter {
         boolean upsert = ins.getConflictAction() != null
                 || ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty();
         return upsert ? StatementKind.UPSERT : StatementKind.INSERT;
+    }
+
+    /** MariaDB {@code REPLACE INTO}: it only replaces twin rows of the same run, as the twin's keys include tip_run. */
+    private void replace(Upsert up) {
+        Table t = up.getTable();
+        requireIsolatedTarget(t, "REPLACE");
+        String table = TableNames.unquote(t.getName());
+        if (up.getUpdateSets() != null && !up.getUpdateSets().isEmpty() || up.getExpressions() != null
+                || up.getDuplicateUpdateSets() != null && !up.getDuplicateUpdateSets().isEmpty()) {
+            throw new Refusal("REPLACE INTO " + table + " SET ... is not supported in test context;"
+                    + " write REPLACE INTO " + table + " (columns) VALUES (...)");
+        }
+        if (up.getColumns() == null || up.getColumns().isEmpty() || up.getSelect() == null) {
+            throw new Refusal("REPLACE INTO " + table + " without a column list is refused in test context: the"
+                    + " shadow twin has the extra column " + TwinTables.RUN_COLUMN + ", so list the columns");
+        }
+        for (Column c : up.getColumns()) {
+            requireNotRunColumn(c, "REPLACE INTO " + table);
+        }
+        selects.scanExcept(up, CteScope.EMPTY, t, up.getColumns(), up.getSelect());
+        selects.select(up.getSelect(), CteScope.EMPTY);
+        selects.twins().stampProjection(up.getSelect());
+        selects.twins().toTwin(t, false);
+        up.getColumns().add(new Column(TwinTables.RUN_COLUMN));
     }
 
     private void update(Update up) {

@@ -12,6 +12,8 @@ import net.sf.jsqlparser.statement.merge.Merge;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.upsert.UpsertType;
 
 /**
  * Checks a rewritten statement, parsed again from its text, without sharing the rewriter's logic.
@@ -49,6 +51,14 @@ final class IsolationVerifier {
             delete(q, del);
         } else if (root instanceof Merge m) {
             merge(q, m);
+        } else if (root instanceof Upsert up && up.getUpsertType() == UpsertType.REPLACE) {
+            requireTwin(q, up.getTable());
+            if (up.getUpdateSets() != null && !up.getUpdateSets().isEmpty() || up.getExpressions() != null
+                    || up.getDuplicateUpdateSets() != null && !up.getDuplicateUpdateSets().isEmpty()) {
+                QueryCheck.fail("REPLACE ... SET is not accepted");
+            }
+            stamped(q, up.getSelect(), runColumnIndex(up.getColumns()));
+            q.walkExcept(up, List.of(), null);
         } else {
             QueryCheck.fail("statement kind " + root.getClass().getSimpleName() + " is not accepted");
         }

@@ -38,7 +38,10 @@ class HostileStatementsTest {
                 Arguments.of(pg, "analyze orders", "refused"),
                 Arguments.of(pg, "explain select * from orders", "EXPLAIN"),
                 Arguments.of(h2, "merge into orders key (id) values (1, 2)", "could not be parsed"),
-                Arguments.of(maria, "replace into orders (id) values (1)", "REPLACE"),
+                Arguments.of(maria, "replace into orders set id = 1", "REPLACE INTO orders SET"),
+                Arguments.of(maria, "replace into orders values (1, 2)", "without a column list"),
+                Arguments.of(maria, "replace into countries (code) values ('x')", "REFERENCE"),
+                Arguments.of(maria, "replace into orders (id, tip_run) values (1, 'x')", "tip_run"),
                 Arguments.of(pg, "", "empty"), Arguments.of(pg, "  ;", "could not be parsed"),
                 Arguments.of(pg, "this is not sql", "could not be parsed"),
                 // several statements

@@ -204,6 +204,13 @@ class SqlRewriterTest {
     }
 
     @Test
+    void mariaDbReplaceGoesToTheTwinStamped() throws Exception {
+        RewrittenSql r = Policies.rewriter(MARIADB).rewrite("replace into orders (id, total) values (?, ?)");
+        assertThat(r.kind()).isEqualTo(StatementKind.UPSERT);
+        assertThat(r.sqlFor("run-42")).isEqualTo("REPLACE INTO tip_shadow.orders (id, total, tip_run) VALUES (?, ?, 'run-42')");
+    }
+
+    @Test
     void upsertMustNotAssignTipRun() {
         assertThatThrownBy(() -> rewrite(MARIADB,
                 "insert into orders (id) values (1) on duplicate key update tip_run = 'other'"))
