@@ -257,7 +257,8 @@ final class QueryCheck {
             stringLiteral(sv);
             return;
         }
-        if (v instanceof TableFunction || v instanceof WithItem<?>) {
+        if (v instanceof TableFunction || v instanceof WithItem<?>
+                || v instanceof net.sf.jsqlparser.expression.VariableAssignment) {
             fail(v.getClass().getSimpleName() + " is not accepted here");
         }
         if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {

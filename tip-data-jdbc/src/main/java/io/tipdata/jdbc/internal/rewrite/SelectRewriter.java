@@ -290,6 +290,10 @@ final class SelectRewriter {
         if (v instanceof WithItem<?> w) {
             throw new Refusal("common table expression '" + w.getAliasName() + "' in an unsupported position");
         }
+        if (v instanceof net.sf.jsqlparser.expression.VariableAssignment a) {
+            throw new Refusal("assignment to session variable " + a.getVariable() + " is refused in test context:"
+                    + " session state would outlive the statement on a pooled connection");
+        }
         if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
             throw new Refusal("function '" + f.getName() + "' is refused in test context: it can reach files,"
                     + " other tables or session state that tip-data cannot isolate");

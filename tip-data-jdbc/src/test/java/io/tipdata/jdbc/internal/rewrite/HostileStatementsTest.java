@@ -112,6 +112,8 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select pg_advisory_lock(1)", "pg_advisory_lock"),
                 Arguments.of(maria, "select load_file('/etc/passwd')", "load_file"),
                 Arguments.of(maria, "select get_lock('x', 1)", "get_lock"),
+                Arguments.of(maria, "select @total := sum(total) from orders", "session variable"),
+                Arguments.of(maria, "set @x = 1", "SET"),
                 Arguments.of(h2, "select * from orders where x = file_read('/etc/passwd')", "file_read"),
                 Arguments.of(h2, "select * from csvread('/tmp/x.csv')", "refused"),
                 // tip_run is managed by tip-data

@@ -110,6 +110,7 @@ class IsolationVerifierTest {
         "SELECT * FROM countries FOR UPDATE",
         "SELECT * FROM generate_series(1, 3)",
         "SELECT pg_read_file('x')",
+        "SELECT @v := 1",
         "SELECT * INTO t2 FROM countries",
         "DROP TABLE orders",
     })
