@@ -277,8 +277,17 @@ final class QueryCheck {
                 if (ps.getFromItem() != null) {
                     from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner, ps.getForMode() != null, null);
                 }
-                if (ps.getForUpdateTable() != null) {
-                    fail("FOR UPDATE OF is not accepted");
+                Table lockOf = ps.getForUpdateTable();
+                if (lockOf != null) {
+                    boolean named = lockOf.getSchemaName() == null && ps.getFromItem() != null
+                            && java.util.stream.Stream.concat(java.util.stream.Stream.of(ps.getFromItem()),
+                                    ps.getJoins() == null ? java.util.stream.Stream.empty()
+                                            : ps.getJoins().stream().map(Join::getRightItem))
+                            .anyMatch(item -> item.getAlias() != null && item.getAlias().getName().equals(lockOf.getName()));
+                    if (!named) {
+                        fail("FOR UPDATE OF " + lockOf.getName() + " names no alias of its FROM list");
+                    }
+                    approve(lockOf);
                 }
             }
             walkExcept(s, inner, s.getWithItemsList());

@@ -113,17 +113,36 @@ final class SelectRewriter {
         if (ps.getLateralViews() != null && !ps.getLateralViews().isEmpty()) {
             throw new Refusal("LATERAL VIEW is not supported in test context");
         }
-        if (ps.getForUpdateTable() != null) {
-            throw new Refusal("SELECT ... FOR UPDATE OF " + ps.getForUpdateTable() + " is not supported in test context;"
-                    + " use FOR UPDATE without OF");
+        Table lockOf = ps.getForUpdateTable();
+        if (lockOf != null && (lockOf.getSchemaName() != null || !qualifiers(ps).contains(lockOf.getName()))) {
+            throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " does not name an alias of its FROM list;"
+                    + " name the alias (or unqualified table name) of the table to lock");
         }
-        scanExcept(ps, scope, ps.getFromItem(), ps.getJoins(), ps.getWithItemsList());
+        scanExcept(ps, scope, ps.getFromItem(), ps.getJoins(), ps.getWithItemsList(), lockOf);
         if (ps.getFromItem() == null) {
             return;
         }
         List<Expression> filters = new ArrayList<>();
         ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters));
         ps.setWhere(TwinTables.and(ps.getWhere(), filters));
+    }
+
+    /** The names the FROM list of the query gives its items (aliases, or table names as written). */
+    private static List<String> qualifiers(PlainSelect ps) {
+        List<String> out = new ArrayList<>();
+        List<FromItem> items = new ArrayList<>();
+        items.add(ps.getFromItem());
+        if (ps.getJoins() != null) {
+            ps.getJoins().forEach(j -> items.add(j.getRightItem()));
+        }
+        for (FromItem item : items) {
+            if (item != null && item.getAlias() != null) {
+                out.add(item.getAlias().getName());
+            } else if (item instanceof Table t && t.getSchemaName() == null) {
+                out.add(t.getName());
+            }
+        }
+        return out;
     }
 
     /**

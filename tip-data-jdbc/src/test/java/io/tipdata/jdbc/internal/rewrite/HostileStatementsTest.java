@@ -131,7 +131,10 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select * from orders o(a, b)", "column list"),
                 Arguments.of(pg, "select * from orders offset ? limit ?", "order of its ? parameters"),
                 Arguments.of(pg, "select * from orders where tags ? 'x'", "? markers"),
-                Arguments.of(pg, "select * from orders for update of orders", "FOR UPDATE OF"),
+                Arguments.of(pg, "select * from orders o for update of x", "FOR UPDATE OF"),
+                Arguments.of(pg, "select * from orders o for update of public.o", "FOR UPDATE OF"),
+                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of o",
+                        "REFERENCE table 'countries'"),
                 Arguments.of(maria, "with Orders as (select 1 x) select * from orders", "only in case"),
                 Arguments.of(maria, "select * from orders where name = 'a\\\\'", "backslash"));
     }

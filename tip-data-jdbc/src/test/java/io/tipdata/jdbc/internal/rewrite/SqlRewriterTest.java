@@ -328,6 +328,15 @@ class SqlRewriterTest {
     }
 
     @Test
+    void lockingClauseOfAnAliasIsKept() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "select o1_0.id from orders o1_0 where o1_0.id = ? for no key update of o1_0"))
+                .isEqualTo("SELECT o1_0.id FROM tip_shadow.orders o1_0 WHERE o1_0.id = ? AND o1_0.tip_run = 'run-42'"
+                        + " FOR NO KEY UPDATE OF o1_0");
+        assertThat(rewrite(POSTGRESQL, "select id from orders for update of orders"))
+                .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42' FOR UPDATE OF orders");
+    }
+
+    @Test
     void dualAndTableFreeQueriesPass() throws Exception {
         assertThat(rewrite(H2, "select 1 from dual")).isEqualTo("SELECT 1 FROM dual");
         assertThat(rewrite(POSTGRESQL, "select nextval('s'), now()")).isEqualTo("SELECT nextval('s'), now()");
