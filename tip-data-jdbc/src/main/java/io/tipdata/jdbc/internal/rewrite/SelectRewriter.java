@@ -251,7 +251,6 @@ final class SelectRewriter {
         return p;
     }
 
-
     /** Visits every part of the node except the given ones (compared by identity). */
     void scanExcept(Object node, CteScope scope, Object... handled) {
         Set<Object> skip = Collections.newSetFromMap(new IdentityHashMap<>());
