@@ -110,6 +110,15 @@ public final class SqlRewriter {
                 LOG.trace("refused SQL: {}", sql);
             }
             return new Refused(r.getMessage(), false);
+        } catch (StackOverflowError e) {
+            LOG.debug("refused statement: nested too deeply to analyse");
+            return new Refused("the statement is nested too deeply for tip-data to analyse; simplify it", false);
+        } catch (RuntimeException e) {
+            LOG.warn("rewrite failed unexpectedly and the statement is refused: {}", e.toString());
+            LOG.debug("statement that failed to rewrite: {}", sql, e);
+            return new Refused("tip-data could not analyse the statement (" + e.getClass().getSimpleName()
+                    + "); it is refused because it cannot be shown to touch only the run's partitions;"
+                    + " write it more simply", false);
         }
     }
 

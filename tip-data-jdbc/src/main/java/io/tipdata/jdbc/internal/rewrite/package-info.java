@@ -7,7 +7,8 @@
  *
  * <p>Rules:
  * <ul>
- *   <li>Only SELECT (plain, set operations, VALUES), INSERT, UPDATE, DELETE and MERGE are rewritten; every
+ *   <li>Only SELECT (plain, set operations, VALUES), INSERT, UPDATE, DELETE, MERGE and MariaDB's REPLACE INTO
+ *       (with a column list) are rewritten; every
  *       other statement kind, several statements in one text, and text the parser cannot read are refused.</li>
  *   <li>Table names are unqualified and resolved by {@link io.tipdata.jdbc.TablePolicies}; any
  *       schema-qualified name (the shadow schema included) is refused, as are database links, table

@@ -38,7 +38,10 @@ class HostileStatementsTest {
                 Arguments.of(pg, "analyze orders", "refused"),
                 Arguments.of(pg, "explain select * from orders", "EXPLAIN"),
                 Arguments.of(h2, "merge into orders key (id) values (1, 2)", "could not be parsed"),
-                Arguments.of(maria, "replace into orders (id) values (1)", "REPLACE"),
+                Arguments.of(maria, "replace into orders set id = 1", "REPLACE INTO orders SET"),
+                Arguments.of(maria, "replace into orders values (1, 2)", "without a column list"),
+                Arguments.of(maria, "replace into countries (code) values ('x')", "REFERENCE"),
+                Arguments.of(maria, "replace into orders (id, tip_run) values (1, 'x')", "tip_run"),
                 Arguments.of(pg, "", "empty"), Arguments.of(pg, "  ;", "could not be parsed"),
                 Arguments.of(pg, "this is not sql", "could not be parsed"),
                 // several statements
@@ -109,6 +112,8 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select pg_advisory_lock(1)", "pg_advisory_lock"),
                 Arguments.of(maria, "select load_file('/etc/passwd')", "load_file"),
                 Arguments.of(maria, "select get_lock('x', 1)", "get_lock"),
+                Arguments.of(maria, "select @total := sum(total) from orders", "session variable"),
+                Arguments.of(maria, "set @x = 1", "SET"),
                 Arguments.of(h2, "select * from orders where x = file_read('/etc/passwd')", "file_read"),
                 Arguments.of(h2, "select * from csvread('/tmp/x.csv')", "refused"),
                 // tip_run is managed by tip-data
@@ -126,7 +131,10 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select * from orders o(a, b)", "column list"),
                 Arguments.of(pg, "select * from orders offset ? limit ?", "order of its ? parameters"),
                 Arguments.of(pg, "select * from orders where tags ? 'x'", "? markers"),
-                Arguments.of(pg, "select * from orders for update of orders", "FOR UPDATE OF"),
+                Arguments.of(pg, "select * from orders o for update of x", "FOR UPDATE OF"),
+                Arguments.of(pg, "select * from orders o for update of public.o", "FOR UPDATE OF"),
+                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of o",
+                        "REFERENCE table 'countries'"),
                 Arguments.of(maria, "with Orders as (select 1 x) select * from orders", "only in case"),
                 Arguments.of(maria, "select * from orders where name = 'a\\\\'", "backslash"));
     }

@@ -62,6 +62,8 @@ class UpsertExecutionTest {
             exec(db, r.rewrite(upsert).sqlFor("run-a"), 10);
             exec(db, r.rewrite(upsert).sqlFor("run-a"), 20);
             checkRows(db);
+            exec(db, r.rewrite("replace into rw_orders (id, total) values (1, ?)").sqlFor("run-a"), 20);
+            checkRows(db);
             assertThat(query(db, r, "select o.id, i.qty from rw_orders o left join rw_items i on i.oid = o.id", null))
                     .containsExactly("1|null");
             exec(db, r.rewrite("delete from rw_orders where id = 1").sqlFor("run-a"));
