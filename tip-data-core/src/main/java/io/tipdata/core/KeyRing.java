@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * The HMAC-SHA256 keys that sign and verify run tokens: at most one signing key, and older keys that
  * still verify, so keys rotate without downtime. Immutable; {@code toString()} shows key ids only.
+ * {@link KeyRingLoader} builds one from an environment variable or a file.
  */
 public final class KeyRing {
 
