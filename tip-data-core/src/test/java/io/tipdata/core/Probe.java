@@ -40,6 +40,7 @@ final class Probe {
 
     /** Leaves only a stale MDC entry, as an inheriting MDC adapter does in a child thread. */
     static void leakMdcOnly(String runId) {
+        TipContext.switchTo(null);
         MDC.put(TipContext.MDC_KEY, runId);
     }
 
