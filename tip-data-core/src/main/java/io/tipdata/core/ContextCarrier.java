@@ -27,9 +27,7 @@ abstract class ContextCarrier {
     final Frame open() {
         Frame captured = frame;
         if (captured == SPENT) {
-            throw new IllegalStateException("this task was wrapped under a test run and has already run once;"
-                    + " its context was released when it finished. Wrap the task again for each execution,"
-                    + " or schedule it as a periodic task through TipExecutors.wrap(ScheduledExecutorService)");
+            throw spent();
         }
         Frame previous = TipContext.frame();
         if (previous != captured) {
@@ -50,15 +48,24 @@ abstract class ContextCarrier {
         }
     }
 
-    /** The captured binding, or {@code null} for production (also once a one-shot task has run). */
+    /** The captured binding, or {@code null} for production; refused once a one-shot task has run. */
     final Frame captured() {
         Frame f = frame;
-        return f == SPENT ? null : f;
+        if (f == SPENT) {
+            throw spent();
+        }
+        return f;
     }
 
     /** Describes the captured context without naming the token. */
     final String describeContext() {
         Frame f = frame;
         return f == SPENT ? "released" : f == null ? "production" : f.run.runId();
+    }
+
+    private static IllegalStateException spent() {
+        return new IllegalStateException("this task was wrapped under a test run and has already run once;"
+                + " its context was released when it finished. Wrap the task again for each execution,"
+                + " or schedule it as a periodic task through TipExecutors.wrap(ScheduledExecutorService)");
     }
 }

@@ -122,7 +122,9 @@ public final class TipContext {
 
     private static void set(Frame frame) {
         if (frame == null) {
-            CURRENT.remove();
+            // set(null), not remove(): a pooled thread that keeps switching between a run and
+            // production would otherwise allocate a new thread-local entry at every switch
+            CURRENT.set(null);
             MDC.remove(MDC_KEY);
         } else {
             CURRENT.set(frame);

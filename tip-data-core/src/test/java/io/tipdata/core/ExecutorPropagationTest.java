@@ -154,6 +154,18 @@ class ExecutorPropagationTest {
     }
 
     @Test
+    void aTestTaskThatAlreadyRanCannotBeScheduledAsPeriodic() {
+        Runnable spent;
+        try (TipContext.Scope ignored = TipContext.bind(a)) {
+            spent = TipExecutors.wrap(() -> { });
+        }
+        spent.run();
+        ScheduledExecutorService service = TipExecutors.wrap(scheduler);
+        assertThatThrownBy(() -> service.scheduleAtFixedRate(spent, 0, 1, TimeUnit.MILLISECONDS))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already run once");
+    }
+
+    @Test
     void wrappingAWrappedExecutorReturnsIt() {
         ExecutorService service = TipExecutors.wrap(single);
         assertThat(TipExecutors.wrap(service)).isSameAs(service);
