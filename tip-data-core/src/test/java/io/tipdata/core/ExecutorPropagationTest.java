@@ -127,24 +127,26 @@ class ExecutorPropagationTest {
         ScheduledExecutorService service = TipExecutors.wrap(scheduler);
         List<String> atFixedRate = new CopyOnWriteArrayList<>();
         List<String> withFixedDelay = new CopyOnWriteArrayList<>();
-        CountDownLatch enough = new CountDownLatch(6);
+        CountDownLatch rateRuns = new CountDownLatch(3);
+        CountDownLatch delayRuns = new CountDownLatch(3);
         ScheduledFuture<?> rate;
         ScheduledFuture<?> delay;
         try (TipContext.Scope ignored = TipContext.bind(a)) {
             rate = service.scheduleAtFixedRate(() -> {
                 atFixedRate.add(seen());
-                enough.countDown();
+                rateRuns.countDown();
             }, 0, 2, TimeUnit.MILLISECONDS);
         }
         Runnable preWrappedUnderB;
         try (TipContext.Scope ignored = TipContext.bind(b)) {
             preWrappedUnderB = TipExecutors.wrap(() -> {
                 withFixedDelay.add(seen());
-                enough.countDown();
+                delayRuns.countDown();
             });
         }
         delay = service.scheduleWithFixedDelay(preWrappedUnderB, 0, 2, TimeUnit.MILLISECONDS);
-        assertThat(enough.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(rateRuns.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(delayRuns.await(5, TimeUnit.SECONDS)).isTrue();
         rate.cancel(false);
         delay.cancel(false);
         assertThat(atFixedRate).hasSizeGreaterThan(1).containsOnly(expected(a));
