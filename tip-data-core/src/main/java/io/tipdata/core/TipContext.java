@@ -162,10 +162,6 @@ public final class TipContext {
             return install(frame);
         }
 
-        Frame frame() {
-            return frame;
-        }
-
         @Override
         public String toString() {
             return frame == null ? "Snapshot[production]" : "Snapshot[" + frame.run.runId() + "]";
