@@ -84,12 +84,36 @@ public final class TipContext {
     /** Captures the current binding (possibly none) to restore on another thread. */
     public static Snapshot capture() {
         Frame f = CURRENT.get();
-        return f == null ? Snapshot.NONE : new Snapshot(f);
+        return f == null ? Snapshot.NONE : f.snapshot;
+    }
+
+    /** The frame bound to this thread, or {@code null}; for the wrappers in this package. */
+    static Frame frame() {
+        return CURRENT.get();
+    }
+
+    /** Makes the frame current without allocating a scope; for the wrappers in this package. */
+    static void switchTo(Frame frame) {
+        set(frame);
+    }
+
+    /**
+     * Removes a run id left in the MDC of a thread that has no run bound. Some MDC adapters keep
+     * their map in an {@code InheritableThreadLocal}, so a thread created under a run starts with
+     * that run's id in its MDC although no run is bound to it.
+     */
+    static void dropStaleMdc() {
+        if (MDC.get(MDC_KEY) != null) {
+            MDC.remove(MDC_KEY);
+        }
     }
 
     private static Scope install(Frame next) {
         Frame previous = CURRENT.get();
         if (previous == next) {
+            if (next == null) {
+                dropStaleMdc();
+            }
             return NOOP;
         }
         set(next);
@@ -98,7 +122,9 @@ public final class TipContext {
 
     private static void set(Frame frame) {
         if (frame == null) {
-            CURRENT.remove();
+            // set(null), not remove(): a pooled thread that keeps switching between a run and
+            // production would otherwise allocate a new thread-local entry at every switch
+            CURRENT.set(null);
             MDC.remove(MDC_KEY);
         } else {
             CURRENT.set(frame);
@@ -142,13 +168,16 @@ public final class TipContext {
         }
     }
 
-    private static final class Frame {
+    /** One binding: the run, the token that proved it, and its snapshot (so capture is free). */
+    static final class Frame {
         final TestRun run;
         final String token;
+        final Snapshot snapshot;
 
         Frame(TestRun run, String token) {
             this.run = run;
             this.token = token;
+            this.snapshot = new Snapshot(this);
         }
     }
 
