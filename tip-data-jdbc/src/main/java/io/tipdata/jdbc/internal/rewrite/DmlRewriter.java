@@ -176,9 +176,9 @@ final class DmlRewriter {
         }
         checkSets(up.getUpdateSets(), "UPDATE " + TableNames.unquote(t.getName()));
         selects.scanExcept(up, scope, t, up.getFromItem(), up.getJoins(), up.getWithItemsList());
-        String q = selects.twins().toTwin(t, true);
+        Table q = selects.twins().toTwin(t, true);
         List<Expression> filters = new ArrayList<>();
-        filters.add(selects.twins().runFilter(new Table(q)));
+        filters.add(selects.twins().runFilter(q));
         if (up.getFromItem() != null) {
             up.setFromItem(selects.fromList(up.getFromItem(), up.getJoins(), scope, false, filters));
         } else if (up.getJoins() != null && !up.getJoins().isEmpty()) {
@@ -200,9 +200,9 @@ final class DmlRewriter {
         }
         selects.scanExcept(del, scope, t, del.getUsingList(), del.getWithItemsList());
         // MariaDB refuses an alias on single-table DELETE, so the filter names the twin in full there.
-        String q = selects.twins().toTwin(t, !selects.twins().isMariaDb());
+        Table q = selects.twins().toTwin(t, !selects.twins().isMariaDb());
         List<Expression> filters = new ArrayList<>();
-        filters.add(selects.twins().runFilter(new Table(q)));
+        filters.add(selects.twins().runFilter(q));
         if (del.getUsingList() != null) {
             for (Table using : del.getUsingList()) {
                 FromItem same = selects.fromList(using, null, scope, false, filters);
@@ -251,14 +251,14 @@ final class DmlRewriter {
             throw new Refusal("MERGE source '" + source + "' is not supported in test context;"
                     + " use a table or a subquery");
         }
-        String q = selects.twins().toTwin(t, true);
+        Table q = selects.twins().toTwin(t, true);
         for (MergeOperation op : ops) {
             if (op instanceof MergeInsert mi) {
                 mi.getColumns().add(new Column(TwinTables.RUN_COLUMN));
                 mi.getValues().add(selects.twins().runValue());
             }
         }
-        m.setOnCondition(TwinTables.and(m.getOnCondition(), List.of(selects.twins().runFilter(new Table(q)))));
+        m.setOnCondition(TwinTables.and(m.getOnCondition(), List.of(selects.twins().runFilter(q))));
     }
 
     private FromItem wrap(Table source, List<Expression> where, FromItem rewritten) {

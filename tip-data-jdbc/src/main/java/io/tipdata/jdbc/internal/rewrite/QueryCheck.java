@@ -112,7 +112,7 @@ final class QueryCheck {
             qualifiers.add(extraQualifier);
         }
         for (FromItem item : items) {
-            String q = item instanceof Table t ? qualifier(t) : item.getAlias() == null ? null : item.getAlias().getName();
+            String q = item instanceof Table t ? qualifier(t) : item.getAlias() == null ? null : key(item.getAlias().getName());
             if (q != null && !qualifiers.add(q)) {
                 fail("qualifier " + q + " names two tables of one FROM list");
             }
@@ -183,8 +183,22 @@ final class QueryCheck {
         approved.add(t);
     }
 
+    /**
+     * The name the table goes by in its query (its alias, else its full name) as the database resolves it:
+     * quotes removed and case folded as the dialect folds it (MariaDB: lower case, which can only make two
+     * names look alike, never apart).
+     */
     String qualifier(Table t) {
-        return t.getAlias() != null ? t.getAlias().getName() : t.getFullyQualifiedName();
+        return t.getAlias() != null ? key(t.getAlias().getName()) : key(t.getSchemaName(), t.getName());
+    }
+
+    private String key(String schema, String name) {
+        return schema == null ? key(name) : key(schema) + "." + key(name);
+    }
+
+    private String key(String identifier) {
+        return names.dialect() == Dialect.MARIADB
+                ? TableNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
     }
 
     private boolean isFilterFor(Expression e, Table t) {
@@ -195,7 +209,9 @@ final class QueryCheck {
         if (!TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
             return false;
         }
-        return c.getTable().getFullyQualifiedName().equals(qualifier(t));
+        Table q = c.getTable();
+        return q.getName() != null && (q.getDatabase() == null || q.getDatabase().getDatabaseName() == null)
+                && key(q.getSchemaName(), q.getName()).equals(qualifier(t));
     }
 
     boolean isRun(Object e) {
@@ -283,7 +299,7 @@ final class QueryCheck {
                             && java.util.stream.Stream.concat(java.util.stream.Stream.of(ps.getFromItem()),
                                     ps.getJoins() == null ? java.util.stream.Stream.empty()
                                             : ps.getJoins().stream().map(Join::getRightItem))
-                            .anyMatch(item -> item.getAlias() != null && item.getAlias().getName().equals(lockOf.getName()));
+                            .anyMatch(item -> item.getAlias() != null && key(item.getAlias().getName()).equals(key(lockOf.getName())));
                     if (!named) {
                         fail("FOR UPDATE OF " + lockOf.getName() + " names no alias of its FROM list");
                     }

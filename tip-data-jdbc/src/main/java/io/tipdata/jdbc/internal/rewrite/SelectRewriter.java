@@ -114,7 +114,7 @@ final class SelectRewriter {
             throw new Refusal("LATERAL VIEW is not supported in test context");
         }
         Table lockOf = ps.getForUpdateTable();
-        if (lockOf != null && (lockOf.getSchemaName() != null || !qualifiers(ps).contains(lockOf.getName()))) {
+        if (lockOf != null && (lockOf.getSchemaName() != null || !qualifiers(ps).contains(names.stored(lockOf.getName())))) {
             throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " does not name an alias of its FROM list;"
                     + " name the alias (or unqualified table name) of the table to lock");
         }
@@ -127,8 +127,8 @@ final class SelectRewriter {
         ps.setWhere(TwinTables.and(ps.getWhere(), filters));
     }
 
-    /** The names the FROM list of the query gives its items (aliases, or table names as written). */
-    private static List<String> qualifiers(PlainSelect ps) {
+    /** The names the FROM list of the query gives its items (aliases, or table names), as the database stores them. */
+    private List<String> qualifiers(PlainSelect ps) {
         List<String> out = new ArrayList<>();
         List<FromItem> items = new ArrayList<>();
         items.add(ps.getFromItem());
@@ -137,9 +137,9 @@ final class SelectRewriter {
         }
         for (FromItem item : items) {
             if (item != null && item.getAlias() != null) {
-                out.add(item.getAlias().getName());
+                out.add(names.stored(item.getAlias().getName()));
             } else if (item instanceof Table t && t.getSchemaName() == null) {
-                out.add(t.getName());
+                out.add(names.stored(t.getName()));
             }
         }
         return out;
@@ -187,8 +187,8 @@ final class SelectRewriter {
             if (target != TwinTables.Target.ISOLATED) {
                 return t;
             }
-            String q = twins.toTwin(t, true);
-            Expression filter = twins.runFilter(new Table(q));
+            Table q = twins.toTwin(t, true);
+            Expression filter = twins.runFilter(q);
             if (anyFull) {
                 return filteredDerived(t, q);
             }
@@ -229,7 +229,7 @@ final class SelectRewriter {
                 + ") is not supported in test context");
     }
 
-    private FromItem addToOnOrWrap(Join join, Table twin, String q, Expression filter) {
+    private FromItem addToOnOrWrap(Join join, Table twin, Table q, Expression filter) {
         if (join.getOnExpressions() == null || join.getOnExpressions().isEmpty()) {
             return filteredDerived(twin, q);
         }
@@ -238,14 +238,14 @@ final class SelectRewriter {
         return twin;
     }
 
-    private ParenthesedSelect filteredDerived(Table twin, String q) {
+    private ParenthesedSelect filteredDerived(Table twin, Table q) {
         PlainSelect inner = new PlainSelect();
         inner.addSelectItems(new AllColumns());
         inner.setFromItem(twin);
-        inner.setWhere(twins.runFilter(new Table(q)));
+        inner.setWhere(twins.runFilter(q));
         ParenthesedSelect p = new ParenthesedSelect();
         p.setSelect(inner);
-        p.setAlias(new Alias(q, false));
+        p.setAlias(new Alias(q.getName(), false));
         done.add(p);
         done.add(inner);
         return p;
