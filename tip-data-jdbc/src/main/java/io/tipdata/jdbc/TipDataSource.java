@@ -1,6 +1,7 @@
 package io.tipdata.jdbc;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.jdbc.internal.ColumnCatalog;
 import io.tipdata.jdbc.internal.StartupCheck;
 import io.tipdata.jdbc.internal.StatementGuard;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
@@ -237,7 +238,8 @@ public final class TipDataSource implements DataSource {
             }
             TablePolicies p = policies != null ? policies : tables.build();
             Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect);
-            SqlRewriter rewriter = SqlRewriter.create(p, shadowSchema, d, rewriteCacheSize);
+            SqlRewriter rewriter = SqlRewriter.create(p, ColumnCatalog.load(dataSource, p, d), shadowSchema, d,
+                    rewriteCacheSize);
             return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch), p, shadowSchema, d);
         }
     }

@@ -40,6 +40,9 @@ final class QueryCheck {
     private final String ctePrefix;
     private final Statement root;
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> seenStars = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Object> placedStars = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean anyTwin;
 
     QueryCheck(TableNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
         this.names = names;
@@ -52,6 +55,62 @@ final class QueryCheck {
     /** Accepts a table whose position was checked, so the walk lets it pass. */
     void approve(Table t) {
         approved.add(t);
+    }
+
+    /** Accepts a twin whose run filter was checked. */
+    void approveTwin(Table t) {
+        approved.add(t);
+        anyTwin = true;
+    }
+
+    /**
+     * Rejects a select or RETURNING list that would show a twin's {@code tip_run}: {@code *} over a FROM list
+     * holding a twin, or {@code q.*} naming one.
+     */
+    void checkStars(List<? extends net.sf.jsqlparser.statement.select.SelectItem<?>> items, List<FromItem> from) {
+        if (items == null) {
+            return;
+        }
+        for (var item : items) {
+            if (item.getExpression() instanceof AllTableColumns star) {
+                FromItem named = null;
+                for (FromItem f : from) {
+                    String name = f.getAlias() != null ? f.getAlias().getName() : f instanceof Table t ? t.getName() : null;
+                    if (name != null && star.getTable().getSchemaName() == null && star.getTable().getName() != null
+                            && key(name).equals(key(star.getTable().getName()))) {
+                        named = f;
+                    }
+                }
+                if (named instanceof Table t && isTwinName(t)) {
+                    fail(star + " selects every column of shadow twin " + t + ", " + "tip_run included");
+                }
+                if (named != null) {
+                    placedStars.add(star);
+                }
+            } else if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns
+                    && from.stream().anyMatch(f -> f instanceof Table t && isTwinName(t))) {
+                fail("* selects every column of a shadow twin, tip_run included");
+            }
+        }
+    }
+
+    /** The items of a FROM list in order. */
+    static List<FromItem> fromItems(FromItem first, List<Join> joins) {
+        List<FromItem> out = new ArrayList<>(List.of(first));
+        if (joins != null) {
+            joins.forEach(j -> out.add(j.getRightItem()));
+        }
+        return out;
+    }
+
+    /** Rejects, in a statement over twins, a {@code q.*} that is no select or RETURNING item of its own FROM list. */
+    void checkLeftoverStars() {
+        for (Object star : seenStars) {
+            if (anyTwin && !placedStars.contains(star)) {
+                fail(star + " is inside an expression or names no item of its own FROM list, in a statement over"
+                        + " shadow twins");
+            }
+        }
     }
 
     /** Tells whether a top-level conjunct of the condition is the run filter of that table. */
@@ -144,7 +203,7 @@ final class QueryCheck {
                 if (!ok) {
                     fail("twin " + t + " has no run filter that applies to it");
                 }
-                approved.add(t);
+                approveTwin(t);
             } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
                 if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
                         || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
@@ -260,7 +319,11 @@ final class QueryCheck {
             }
             return;
         }
-        if (v == null || !AstFields.isAstNode(v) || v instanceof Column || v instanceof AllTableColumns) {
+        if (v instanceof AllTableColumns star) {
+            seenStars.add(star);
+            return;
+        }
+        if (v == null || !AstFields.isAstNode(v) || v instanceof Column) {
             return;
         }
         if (v instanceof Table t) {
@@ -292,6 +355,7 @@ final class QueryCheck {
                 }
                 if (ps.getFromItem() != null) {
                     from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner, ps.getForMode() != null, null);
+                    checkStars(ps.getSelectItems(), fromItems(ps.getFromItem(), ps.getJoins()));
                 }
                 Table lockOf = ps.getForUpdateTable();
                 if (lockOf != null) {

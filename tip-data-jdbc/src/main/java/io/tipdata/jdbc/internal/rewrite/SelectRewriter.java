@@ -39,18 +39,24 @@ final class SelectRewriter {
 
     private final TableNames names;
     private final TwinTables twins;
+    private final StarExpansion stars;
     private final String ctePrefix;
     private int cteCount;
     private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    SelectRewriter(TableNames names, String shadowSchema, String runLiteral, String ctePrefix) {
+    SelectRewriter(TableNames names, TableColumns columns, String shadowSchema, String runLiteral, String ctePrefix) {
         this.names = names;
         this.twins = new TwinTables(names, shadowSchema, runLiteral);
+        this.stars = new StarExpansion(names, columns, twins);
         this.ctePrefix = ctePrefix;
     }
 
     TwinTables twins() {
         return twins;
+    }
+
+    StarExpansion stars() {
+        return stars;
     }
 
     void select(Select s, CteScope outer) {
@@ -123,8 +129,12 @@ final class SelectRewriter {
             return;
         }
         List<Expression> filters = new ArrayList<>();
-        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters));
+        // Over USING and NATURAL joins the database forms * itself: twins become derived tables of their
+        // production columns, so * keeps its meaning.
+        boolean wrapTwins = StarExpansion.hasStar(ps.getSelectItems()) && StarExpansion.joinsByName(ps.getJoins());
+        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters, wrapTwins));
         ps.setWhere(TwinTables.and(ps.getWhere(), filters));
+        ps.setSelectItems(stars.expand(ps.getSelectItems(), StarExpansion.items(ps.getFromItem(), ps.getJoins())));
     }
 
     /** The names the FROM list of the query gives its items (aliases, or table names), as the database stores them. */
@@ -147,11 +157,13 @@ final class SelectRewriter {
 
     /**
      * Rewrites a FROM list (first item and its joins) in place; returns the new first item and adds to
-     * {@code whereFilters} the run filters that belong in the WHERE clause of the owner.
+     * {@code whereFilters} the run filters that belong in the WHERE clause of the owner. With
+     * {@code wrapTwins} every twin becomes a filtered derived table.
      */
-    FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters) {
+    FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters,
+                      boolean wrapTwins) {
         List<Join> js = joins == null ? List.of() : joins;
-        boolean anyFull = false;
+        boolean anyFull = wrapTwins;
         for (Join j : js) {
             if (j.isApply() || j.isSemi() || j.isWindowJoin()) {
                 throw new Refusal("join '" + j + "' is of a kind tip-data does not rewrite; use INNER, LEFT, RIGHT,"
@@ -240,7 +252,7 @@ final class SelectRewriter {
 
     private ParenthesedSelect filteredDerived(Table twin, Table q) {
         PlainSelect inner = new PlainSelect();
-        inner.addSelectItems(new AllColumns());
+        inner.addSelectItems(stars.columnsOf(twin));
         inner.setFromItem(twin);
         inner.setWhere(twins.runFilter(q));
         ParenthesedSelect p = new ParenthesedSelect();
@@ -287,7 +299,11 @@ final class SelectRewriter {
             }
             return;
         }
-        if (!AstFields.isAstNode(v) || v instanceof Column || v instanceof AllTableColumns) {
+        if (v instanceof AllTableColumns star) {
+            stars.met(star);
+            return;
+        }
+        if (!AstFields.isAstNode(v) || v instanceof Column) {
             return;
         }
         if (v instanceof Select s) {

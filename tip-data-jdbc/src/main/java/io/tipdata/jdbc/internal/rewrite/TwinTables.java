@@ -159,7 +159,7 @@ final class TwinTables {
     }
 
     /** Adds the run literal as the last projection of every branch of the query (for INSERT ... SELECT). */
-    void stampProjection(Select s) {
+    void stampProjection(Select s, int columns) {
         if (s instanceof PlainSelect ps) {
             for (SelectItem<?> item : ps.getSelectItems()) {
                 if (item.getExpression() instanceof AllColumns || item.getExpression() instanceof AllTableColumns) {
@@ -167,33 +167,43 @@ final class TwinTables {
                             + " (the shadow twin has the extra column " + RUN_COLUMN + ")");
                 }
             }
+            requireWidth(ps.getSelectItems().size(), columns);
             ps.addSelectItems(runValue());
         } else if (s instanceof SetOperationList sol) {
             for (Select branch : sol.getSelects()) {
-                stampProjection(branch);
+                stampProjection(branch, columns);
             }
         } else if (s instanceof ParenthesedSelect p) {
-            stampProjection(p.getSelect());
+            stampProjection(p.getSelect(), columns);
         } else if (s instanceof Values v) {
-            stampRows(v);
+            stampRows(v, columns);
         } else {
             throw new Refusal("INSERT source " + s.getClass().getSimpleName() + " is not supported in test context");
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void stampRows(Values v) {
+    private void stampRows(Values v, int columns) {
         List rows = v.getExpressions();
         boolean multiRow = !(rows instanceof ParenthesedExpressionList) && !rows.isEmpty()
                 && rows.stream().allMatch(r -> r instanceof ParenthesedExpressionList);
         if (multiRow) {
             for (Object row : rows) {
+                requireWidth(((List) row).size(), columns);
                 ((List) row).add(runValue());
             }
         } else if (rows instanceof ParenthesedExpressionList) {
+            requireWidth(rows.size(), columns);
             rows.add(runValue());
         } else {
             throw new Refusal("INSERT ... VALUES '" + v + "' has a row form tip-data cannot stamp; write VALUES (...), (...)");
+        }
+    }
+
+    private static void requireWidth(int values, int columns) {
+        if (values != columns) {
+            throw new Refusal("the INSERT lists " + columns + " columns but a row or SELECT gives " + values
+                    + " values; give one value per listed column");
         }
     }
 
