@@ -70,14 +70,14 @@ final class StarExpansion {
             if (item.getExpression() instanceof AllTableColumns star) {
                 FromItem named = named(star.getTable(), from);
                 requirePlain(star);
-                if (named != null && twins.isTwin(named)) {
-                    out.addAll(columnsOf((Table) named));
-                    continue;
-                }
                 if (named != null) {
                     placed.add(star);
                 }
-                out.add(item);
+                if (named != null && twins.isTwin(named)) {
+                    out.addAll(columnsOf((Table) named));
+                } else {
+                    out.add(item);
+                }
             } else if (item.getExpression() instanceof AllColumns star) {
                 requirePlain(star);
                 for (FromItem f : from) {
