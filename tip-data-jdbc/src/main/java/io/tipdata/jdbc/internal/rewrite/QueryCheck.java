@@ -40,9 +40,7 @@ final class QueryCheck {
     private final String ctePrefix;
     private final Statement root;
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Object> seenStars = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Object> placedStars = Collections.newSetFromMap(new IdentityHashMap<>());
-    private boolean anyTwin;
+    private final StarCheck stars = new StarCheck(this::key, this::isTwinName);
 
     QueryCheck(TableNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
         this.names = names;
@@ -60,38 +58,12 @@ final class QueryCheck {
     /** Accepts a twin whose run filter was checked. */
     void approveTwin(Table t) {
         approved.add(t);
-        anyTwin = true;
+        stars.twinSeen();
     }
 
-    /**
-     * Rejects a select or RETURNING list that would show a twin's {@code tip_run}: {@code *} over a FROM list
-     * holding a twin, or {@code q.*} naming one.
-     */
+    /** Rejects a select or RETURNING list that would show a twin's {@code tip_run}. */
     void checkStars(List<? extends net.sf.jsqlparser.statement.select.SelectItem<?>> items, List<FromItem> from) {
-        if (items == null) {
-            return;
-        }
-        for (var item : items) {
-            if (item.getExpression() instanceof AllTableColumns star) {
-                FromItem named = null;
-                for (FromItem f : from) {
-                    String name = f.getAlias() != null ? f.getAlias().getName() : f instanceof Table t ? t.getName() : null;
-                    if (name != null && star.getTable().getSchemaName() == null && star.getTable().getName() != null
-                            && key(name).equals(key(star.getTable().getName()))) {
-                        named = f;
-                    }
-                }
-                if (named instanceof Table t && isTwinName(t)) {
-                    fail(star + " selects every column of shadow twin " + t + ", " + "tip_run included");
-                }
-                if (named != null) {
-                    placedStars.add(star);
-                }
-            } else if (item.getExpression() instanceof net.sf.jsqlparser.statement.select.AllColumns
-                    && from.stream().anyMatch(f -> f instanceof Table t && isTwinName(t))) {
-                fail("* selects every column of a shadow twin, tip_run included");
-            }
-        }
+        stars.check(items, from);
     }
 
     /** The items of a FROM list in order. */
@@ -105,12 +77,7 @@ final class QueryCheck {
 
     /** Rejects, in a statement over twins, a {@code q.*} that is no select or RETURNING item of its own FROM list. */
     void checkLeftoverStars() {
-        for (Object star : seenStars) {
-            if (anyTwin && !placedStars.contains(star)) {
-                fail(star + " is inside an expression or names no item of its own FROM list, in a statement over"
-                        + " shadow twins");
-            }
-        }
+        stars.checkLeftovers();
     }
 
     /** Tells whether a top-level conjunct of the condition is the run filter of that table. */
@@ -320,7 +287,7 @@ final class QueryCheck {
             return;
         }
         if (v instanceof AllTableColumns star) {
-            seenStars.add(star);
+            stars.met(star);
             return;
         }
         if (v == null || !AstFields.isAstNode(v) || v instanceof Column) {
