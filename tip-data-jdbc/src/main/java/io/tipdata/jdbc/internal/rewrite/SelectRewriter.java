@@ -302,7 +302,11 @@ final class SelectRewriter {
             stars.met(star);
             return;
         }
-        if (!AstFields.isAstNode(v) || v instanceof Column) {
+        if (v instanceof Column c) {
+            stars.met(c);
+            return;
+        }
+        if (!AstFields.isAstNode(v)) {
             return;
         }
         if (v instanceof Select s) {

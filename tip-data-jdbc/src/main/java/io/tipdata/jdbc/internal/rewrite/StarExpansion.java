@@ -26,6 +26,7 @@ final class StarExpansion {
     private final TwinTables twins;
     private final Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Object> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Column> bareColumns = new ArrayList<>();
 
     StarExpansion(TableNames names, TableColumns columns, TwinTables twins) {
         this.names = names;
@@ -57,6 +58,13 @@ final class StarExpansion {
     /** Notes a {@code q.*} met anywhere, to be checked by {@link #checkLeftovers()}. */
     void met(AllTableColumns star) {
         seen.add(star);
+    }
+
+    /** Notes an unqualified column: in PostgreSQL it may be a whole-row reference to a table. */
+    void met(Column c) {
+        if (names.dialect() == io.tipdata.jdbc.Dialect.POSTGRESQL && c.getTable() == null) {
+            bareColumns.add(c);
+        }
     }
 
     /** Expands the stars of a select or RETURNING list over its FROM items (already rewritten). */
@@ -110,10 +118,26 @@ final class StarExpansion {
         return out;
     }
 
-    /** Refuses a {@code q.*} left in a statement over twins that does not name a FROM item of its own list. */
+    /**
+     * Refuses a {@code q.*} left in a statement over twins that does not name a FROM item of its own list, and
+     * a PostgreSQL whole-row reference to a twin ({@code row_to_json(o)}), which would carry {@code tip_run}.
+     */
     void checkLeftovers() {
         if (!twins.anyTwin()) {
             return;
+        }
+        for (Table twin : twins.all()) {
+            String alias = twin.getAlias() == null ? twin.getName() : twin.getAlias().getName();
+            List<String> cols = columns.columnsOf(TableNames.unquote(twin.getName()));
+            for (Column c : bareColumns) {
+                String name = names.stored(c.getColumnName());
+                if (name.equals(names.stored(alias)) && (cols == null || !cols.contains(name))) {
+                    throw new Refusal("'" + c.getColumnName() + "' names ISOLATED table '" + TableNames.unquote(
+                            twin.getName()) + "' as a whole row, which in test context would carry the shadow twin's"
+                            + " extra column " + TwinTables.RUN_COLUMN + "; list the columns (for example ROW(" + alias
+                            + ".a, " + alias + ".b))");
+                }
+            }
         }
         for (Object star : seen) {
             if (!placed.contains(star)) {

@@ -113,6 +113,11 @@ final class TwinTables {
         return twinTables.contains(node);
     }
 
+    /** The tables this rewrite pointed at their twins. */
+    List<Table> all() {
+        return twinTables.stream().map(Table.class::cast).toList();
+    }
+
     /** Tells whether this rewrite pointed any table at its twin. */
     boolean anyTwin() {
         return !twinTables.isEmpty();

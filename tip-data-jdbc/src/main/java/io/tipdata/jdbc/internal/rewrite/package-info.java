@@ -29,7 +29,8 @@
  *       several FROM items becomes each item's columns in FROM order ({@code q.*} for the others), and so does
  *       {@code RETURNING *}. Over USING and NATURAL joins the twins become derived tables selecting exactly the
  *       production columns and {@code *} stays. A {@code q.*} inside an expression or naming no item of its own
- *       FROM list, and {@code *} over a twin whose columns are unknown, are refused.</li>
+ *       FROM list, a PostgreSQL whole-row reference to a twin ({@code row_to_json(o)}), and {@code *} over a
+ *       twin whose columns are unknown, are refused.</li>
  *   <li>MariaDB executable comments ({@code /*!} and {@code /*M!}) are refused: MariaDB runs them, the parser
  *       drops them.</li>
  *   <li>REFERENCE tables are read as they are; writing or locking them is refused.</li>

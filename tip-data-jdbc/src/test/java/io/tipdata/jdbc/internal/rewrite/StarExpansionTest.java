@@ -122,4 +122,17 @@ class StarExpansionTest {
                 .isInstanceOf(RefusedStatementException.class).isNotInstanceOf(IsolationViolationException.class)
                 .hasMessageContaining("lists 1 columns but a row or SELECT gives 2 values");
     }
+
+    @Test
+    void postgresqlWholeRowReferenceToATwinIsRefused() throws Exception {
+        assertThatThrownBy(() -> rewrite(POSTGRESQL, "select row_to_json(o) from orders o"))
+                .isInstanceOf(RefusedStatementException.class).hasMessageContaining("'o' names ISOLATED table 'orders'"
+                        + " as a whole row").hasMessageContaining("list the columns");
+        assertThatThrownBy(() -> rewrite(POSTGRESQL, "select orders from orders"))
+                .isInstanceOf(RefusedStatementException.class).hasMessageContaining("as a whole row");
+        assertThat(rewrite(POSTGRESQL, "select total from orders total"))
+                .isEqualTo("SELECT total FROM tip_shadow.orders total WHERE total.tip_run = 'run-42'");
+        assertThat(rewrite(H2, "select o from orders o"))
+                .isEqualTo("SELECT o FROM tip_shadow.orders o WHERE o.tip_run = 'run-42'");
+    }
 }
