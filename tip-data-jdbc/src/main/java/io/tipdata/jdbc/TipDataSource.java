@@ -35,6 +35,12 @@ import javax.sql.DataSource;
  * {@value RefusedStatementException#CONTEXT_CROSSED} and sends nothing. A connection belongs to no context
  * and may be used by production and by test runs in turn. {@code prepareCall} is refused in test context.
  *
+ * <p><b>{@code SELECT *}.</b> In test context {@code *}, {@code t.*} and {@code RETURNING *} over an isolated table
+ * mean its production columns, in order, never the twin's {@code tip_run}: {@link Builder#build()} reads the
+ * columns of every isolated table from the database's metadata. A column added while the data source runs is not
+ * shown by {@code *} in test context until it is built again, and {@code *} over an isolated table created after
+ * {@code build()} (matched by a pattern) is refused.
+ *
  * <p><b>Kill switch.</b> While it is engaged every test-context statement is refused with
  * {@value RefusedStatementException#KILLED}; production is unaffected.
  *
