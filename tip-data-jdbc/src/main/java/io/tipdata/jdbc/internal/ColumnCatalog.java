@@ -6,10 +6,14 @@ import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.internal.rewrite.TableColumns;
 import io.tipdata.jdbc.internal.shadow.SchemaReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +45,11 @@ public final class ColumnCatalog {
         SchemaReader reader = new SchemaReader(connection, dialect);
         String schema = reader.defaultSchema();
         Map<String, List<String>> columns = new LinkedHashMap<>();
+        Set<String> invisible = dialect == Dialect.MARIADB ? invisibleColumns(connection, schema) : Set.of();
         for (Map.Entry<String, String> table : reader.tables(schema).entrySet()) {
             if (policies.policyOf(table.getKey()) == TablePolicy.ISOLATED) {
-                List<String> names = reader.columnNames(schema, table.getValue());
+                List<String> names = reader.columnNames(schema, table.getValue()).stream()
+                        .filter(c -> !invisible.contains(table.getValue() + "." + c)).toList();
                 if (!names.isEmpty()) {
                     columns.put(table.getKey(), names);
                 }
@@ -51,5 +57,23 @@ public final class ColumnCatalog {
         }
         LOG.debug("read the columns of {} isolated tables of schema {}", columns.size(), schema);
         return TableColumns.of(columns);
+    }
+
+    /**
+     * MariaDB's metadata lists INVISIBLE columns, which {@code *} leaves out; H2's metadata leaves them out
+     * itself, PostgreSQL has none. Keys are {@code table.column}.
+     */
+    private static Set<String> invisibleColumns(Connection connection, String schema) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME FROM"
+                + " information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND EXTRA LIKE '%INVISIBLE%'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "." + rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 }

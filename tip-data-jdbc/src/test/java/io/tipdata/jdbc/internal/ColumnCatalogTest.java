@@ -14,6 +14,7 @@ import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.TipDataSource;
 import io.tipdata.jdbc.internal.rewrite.TableColumns;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +23,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** The column lists TipDataSource reads at build(), and what a star over a table it does not know does. */
 class ColumnCatalogTest {
@@ -85,6 +87,23 @@ class ColumnCatalogTest {
                 assertThat(s.executeQuery("SELECT id FROM order_notes").next()).isFalse();
                 return null;
             });
+        }
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
+    void mariaDbInvisibleColumnsAreLeftOutAsStarLeavesThemOut() throws SQLException {
+        String url = System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS tipc_catalog");
+            s.execute("CREATE TABLE tipc_catalog (id INT, secret INT INVISIBLE, note VARCHAR(10))");
+            try {
+                TablePolicies policies = TablePolicies.builder().table(TablePolicy.ISOLATED, "tipc_catalog").build();
+                assertThat(ColumnCatalog.load(c, policies, Dialect.MARIADB).columnsOf("tipc_catalog"))
+                        .containsExactly("id", "note");
+            } finally {
+                s.execute("DROP TABLE tipc_catalog");
+            }
         }
     }
 }
