@@ -254,6 +254,11 @@ final class DmlRewriter {
                 for (Column c : mi.getColumns()) {
                     requireNotRunColumn(c, "MERGE INTO " + table);
                 }
+                if (mi.getValues() == null || mi.getValues().size() != mi.getColumns().size()) {
+                    throw new Refusal("MERGE INTO " + table + " ... INSERT lists " + mi.getColumns().size()
+                            + " columns but " + (mi.getValues() == null ? 0 : mi.getValues().size())
+                            + " values; give one value per listed column");
+                }
             } else if (op instanceof MergeUpdate mu) {
                 checkSets(mu.getUpdateSets(), "MERGE INTO " + table);
             }

@@ -121,6 +121,10 @@ class StarExpansionTest {
         assertThatThrownBy(() -> rewrite(POSTGRESQL, "insert into orders (id) values (1, 2)"))
                 .isInstanceOf(RefusedStatementException.class).isNotInstanceOf(IsolationViolationException.class)
                 .hasMessageContaining("lists 1 columns but a row or SELECT gives 2 values");
+        assertThatThrownBy(() -> rewrite(H2, "merge into orders o using countries c on o.id = 1"
+                + " when not matched then insert (id) values (1, 2)"))
+                .isInstanceOf(RefusedStatementException.class).isNotInstanceOf(IsolationViolationException.class)
+                .hasMessageContaining("INSERT lists 1 columns but 2 values");
     }
 
     @Test
