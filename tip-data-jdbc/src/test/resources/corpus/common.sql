@@ -275,3 +275,15 @@ delete from order_items where order_id=? and line_no=?
 select c1_0.id,c1_0.name,o1_0.id,o1_0.total from customers c1_0 left join orders o1_0 on c1_0.id=o1_0.customer_id where c1_0.id=?
 -- # c137 params=2
 select count(*) from order_items oi1_0 join orders o1_0 on o1_0.id=oi1_0.order_id where o1_0.customer_id=? and oi1_0.qty>1
+-- # c138 ordered
+SELECT o.*, c.name FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id
+-- # c139 ordered
+SELECT * FROM customers c LEFT JOIN countries k ON k.code = c.country_code LEFT JOIN orders o ON o.customer_id = c.id AND o.status = 'new' ORDER BY c.id, o.id
+-- # c140
+SELECT * FROM order_items JOIN products ON products.id = order_items.product_id WHERE order_items.qty > 1
+-- # c141
+SELECT c.name, x.* FROM customers c JOIN (SELECT * FROM orders WHERE status = 'new') x ON x.customer_id = c.id
+-- # c142
+SELECT * FROM orders JOIN (SELECT id AS customer_id, email FROM customers) c USING (customer_id) WHERE total > 50
+-- # c143
+SELECT * FROM products p WHERE EXISTS (SELECT * FROM order_items i WHERE i.product_id = p.id AND i.qty > 2)

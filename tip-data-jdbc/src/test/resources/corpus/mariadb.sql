@@ -86,3 +86,11 @@ SELECT id FROM orders WHERE status = "new"
 -- # m043
 SELECT id FROM orders WHERE total > 50--1
 AND status = 'new'
+-- # m044
+DELETE FROM `order_items` WHERE order_id = 3
+-- # m045
+DELETE FROM orders WHERE status = 'cancelled' RETURNING *
+-- # m046
+UPDATE `orders` SET note = 'q' WHERE id = 2
+-- # m047
+INSERT INTO customers (id, email, name, created_at) VALUES (21, 's@example.com', 'Star', '2024-06-01 00:00:00') RETURNING *

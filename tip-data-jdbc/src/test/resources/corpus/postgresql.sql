@@ -115,3 +115,9 @@ INSERT INTO customers (id, email, name, created_at) VALUES (40, 'ada@example.com
 WITH cheap AS (SELECT id FROM products WHERE price < 10) UPDATE order_items i SET qty = qty + 1 FROM cheap WHERE i.product_id = cheap.id
 -- # p056
 WITH done AS (SELECT id FROM orders WHERE status = 'delivered') DELETE FROM order_items WHERE order_id IN (SELECT id FROM done)
+-- # p057
+UPDATE orders SET note = 'checked' WHERE id = 3 RETURNING *
+-- # p058
+DELETE FROM order_items i USING orders o WHERE o.id = i.order_id AND o.status = 'cancelled' RETURNING *
+-- # p059
+UPDATE order_items i SET qty = qty + 1 FROM products p WHERE p.id = i.product_id AND p.category = 'books' RETURNING i.*, p.sku

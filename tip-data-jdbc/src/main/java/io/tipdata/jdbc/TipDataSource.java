@@ -1,6 +1,7 @@
 package io.tipdata.jdbc;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.jdbc.internal.ColumnCatalog;
 import io.tipdata.jdbc.internal.StartupCheck;
 import io.tipdata.jdbc.internal.StatementGuard;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
@@ -33,6 +34,12 @@ import javax.sql.DataSource;
  * another one (production to a run, a run to production, run A to run B) it is refused with
  * {@value RefusedStatementException#CONTEXT_CROSSED} and sends nothing. A connection belongs to no context
  * and may be used by production and by test runs in turn. {@code prepareCall} is refused in test context.
+ *
+ * <p><b>{@code SELECT *}.</b> In test context {@code *}, {@code t.*} and {@code RETURNING *} over an isolated table
+ * mean its production columns, in order, never the twin's {@code tip_run}: {@link Builder#build()} reads the
+ * columns of every isolated table from the database's metadata. A column added while the data source runs is not
+ * shown by {@code *} in test context until it is built again, and {@code *} over an isolated table created after
+ * {@code build()} (matched by a pattern) is refused.
  *
  * <p><b>Kill switch.</b> While it is engaged every test-context statement is refused with
  * {@value RefusedStatementException#KILLED}; production is unaffected.
@@ -237,7 +244,8 @@ public final class TipDataSource implements DataSource {
             }
             TablePolicies p = policies != null ? policies : tables.build();
             Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect);
-            SqlRewriter rewriter = SqlRewriter.create(p, shadowSchema, d, rewriteCacheSize);
+            SqlRewriter rewriter = SqlRewriter.create(p, ColumnCatalog.load(dataSource, p, d), shadowSchema, d,
+                    rewriteCacheSize);
             return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch), p, shadowSchema, d);
         }
     }

@@ -512,4 +512,40 @@ abstract class TipDataSourceContract {
         assertThat(ds.policies().policyOf("order_items")).isEqualTo(TablePolicy.ISOLATED);
         assertThat(ds.dialect()).isEqualTo(db.dialect());
     }
+
+    @Test
+    void quotedIsolatedTableIsRewrittenAndLeavesTheKillSwitchReleased() throws Exception {
+        String orders = db.quote(db.spell("orders"));
+        in(RUN_A, () -> update("INSERT INTO " + orders + " (customer, amount) VALUES ('a-1', 1)"));
+        in(RUN_A, () -> update("INSERT INTO " + orders + " (customer, amount) VALUES ('a-2', 2)"));
+        assertThat(in(RUN_A, () -> update("UPDATE " + orders + " SET amount = 5 WHERE customer = 'a-1'"))).isEqualTo(1);
+        assertThat(in(RUN_A, () -> query("SELECT customer FROM " + orders + " ORDER BY customer")))
+                .containsExactly("a-1", "a-2");
+        assertThat(in(RUN_A, () -> update("DELETE FROM " + orders + " WHERE customer = 'a-2'"))).isEqualTo(1);
+        assertThat(twin("run-a")).containsExactly("a-1|5");
+        assertThat(in(RUN_A, () -> update("DELETE FROM " + orders))).isEqualTo(1);
+
+        assertThat(killSwitch.isEngaged()).isFalse();
+        assertThat(twin("run-a")).isEmpty();
+        assertThat(prod("")).isEmpty();
+    }
+
+    @Test
+    void selectStarInTestContextReturnsTheProductionColumnsInOrder() throws Exception {
+        seedOrders();
+        List<String> read = in(RUN_A, () -> {
+            List<String> out = new ArrayList<>();
+            try (Connection c = tip.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT * FROM orders o JOIN countries c ON c.code = 'de'")) {
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    out.add(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+                }
+                while (rs.next()) {
+                    out.add(rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getString(4));
+                }
+            }
+            return out;
+        });
+        assertThat(read).containsExactly("id", "customer", "amount", "code", "name", "a-1|1|de");
+    }
 }

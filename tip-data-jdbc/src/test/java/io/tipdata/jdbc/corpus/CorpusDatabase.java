@@ -1,6 +1,10 @@
 package io.tipdata.jdbc.corpus;
 
 import io.tipdata.jdbc.Dialect;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.internal.ColumnCatalog;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +72,19 @@ final class CorpusDatabase implements AutoCloseable {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** The policies the corpus is rewritten with. */
+    static TablePolicies policies() {
+        return TablePolicies.builder()
+                .table(TablePolicy.ISOLATED, ISOLATED.toArray(String[]::new))
+                .table(TablePolicy.REFERENCE, REFERENCE.toArray(String[]::new))
+                .build();
+    }
+
+    /** The production columns of the ISOLATED tables, read as TipDataSource reads them at build(). */
+    TableColumns columns() throws SQLException {
+        return ColumnCatalog.load(connection, policies(), dialect);
     }
 
     Connection connection() {

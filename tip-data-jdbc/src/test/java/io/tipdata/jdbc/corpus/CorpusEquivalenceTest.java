@@ -2,8 +2,6 @@ package io.tipdata.jdbc.corpus;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
-import io.tipdata.jdbc.TablePolicies;
-import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -72,16 +70,13 @@ class CorpusEquivalenceTest {
     }
 
     private static void assertEquivalent(Dialect dialect) throws Exception {
-        TablePolicies policies = TablePolicies.builder()
-                .table(TablePolicy.ISOLATED, CorpusDatabase.ISOLATED.toArray(String[]::new))
-                .table(TablePolicy.REFERENCE, CorpusDatabase.REFERENCE.toArray(String[]::new))
-                .build();
-        SqlRewriter rewriter = SqlRewriter.create(policies, CorpusDatabase.SHADOW_SCHEMA, dialect, 1000);
         List<CorpusEntry> entries = Corpus.forDialect(dialect);
         EquivalenceReport report = new EquivalenceReport(entries.size());
         REPORTS.put(dialect, report);
         Map<String, String> snapshots = CorpusDatabase.allSnapshots();
         try (CorpusDatabase db = CorpusDatabase.open(dialect)) {
+            SqlRewriter rewriter = SqlRewriter.create(CorpusDatabase.policies(), db.columns(),
+                    CorpusDatabase.SHADOW_SCHEMA, dialect, 1000);
             Outcome before = db.runAndRollback("SELECT 1", List.of(), false, snapshots);
             for (CorpusEntry e : entries) {
                 String rewritten;

@@ -5,6 +5,7 @@ import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,9 @@ class ParserEvaluationTest {
         List<ParserCandidate> candidates = List.of(
                 ParserCandidate.jsqlParser(dialect, null), ParserCandidate.jooq(dialect));
         List<ParserReport> reports = new ArrayList<>();
+        TableColumns columns;
         try (CorpusDatabase db = CorpusDatabase.open(dialect)) {
+            columns = db.columns();
             Map<String, String> snapshots = CorpusDatabase.productionSnapshots();
             Map<String, Outcome> originals = new LinkedHashMap<>();
             for (CorpusEntry e : entries) {
@@ -113,18 +116,17 @@ class ParserEvaluationTest {
         ParserReport jsql = reports.get(0);
         assertThat(jsql.parsed()).as("JSqlParser parses most of the " + dialect + " corpus")
                 .isGreaterThan(entries.size() * 9 / 10);
-        assertThat(unrefused(dialect, entries, jsql.changed.keySet()))
+        assertThat(unrefused(dialect, columns, entries, jsql.changed.keySet()))
                 .as("statements whose meaning JSqlParser's round trip changes on " + dialect
                         + " must be refused by the rewriter, which renders through JSqlParser")
                 .isEmpty();
     }
 
     /** The ids among {@code ids} that the rewriter does not refuse with TD001. */
-    private static List<String> unrefused(Dialect dialect, List<CorpusEntry> entries, Set<String> ids) {
-        SqlRewriter rewriter = SqlRewriter.create(TablePolicies.builder()
-                .table(TablePolicy.ISOLATED, CorpusDatabase.ISOLATED.toArray(String[]::new))
-                .table(TablePolicy.REFERENCE, CorpusDatabase.REFERENCE.toArray(String[]::new))
-                .build(), CorpusDatabase.SHADOW_SCHEMA, dialect, 16);
+    private static List<String> unrefused(Dialect dialect, TableColumns columns, List<CorpusEntry> entries,
+                                          Set<String> ids) {
+        SqlRewriter rewriter = SqlRewriter.create(CorpusDatabase.policies(), columns, CorpusDatabase.SHADOW_SCHEMA,
+                dialect, 16);
         List<String> out = new ArrayList<>();
         for (CorpusEntry e : entries) {
             if (ids.contains(e.id())) {

@@ -34,6 +34,12 @@ final class DmlRewriter {
     }
 
     StatementKind rewrite(Statement st) {
+        StatementKind kind = rewriteKind(st);
+        selects.stars().checkLeftovers();
+        return kind;
+    }
+
+    private StatementKind rewriteKind(Statement st) {
         if (st instanceof Select s) {
             selects.select(s, CteScope.EMPTY);
             return StatementKind.SELECT;
@@ -130,10 +136,12 @@ final class DmlRewriter {
         }
         selects.scanExcept(ins, scope, t, ins.getColumns(), ins.getSelect(), ins.getWithItemsList());
         Select source = ins.getSelect();
+        // stamped first, so a * in the source is refused before it is written out
+        selects.twins().stampProjection(source, ins.getColumns().size());
         selects.select(source, scope);
-        selects.twins().stampProjection(source);
         selects.twins().toTwin(t, false);
         ins.getColumns().add(new Column(TwinTables.RUN_COLUMN));
+        returning(ins.getReturningClause(), List.of(t));
         boolean upsert = ins.getConflictAction() != null
                 || ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty();
         return upsert ? StatementKind.UPSERT : StatementKind.INSERT;
@@ -157,8 +165,8 @@ final class DmlRewriter {
             requireNotRunColumn(c, "REPLACE INTO " + table);
         }
         selects.scanExcept(up, CteScope.EMPTY, t, up.getColumns(), up.getSelect());
+        selects.twins().stampProjection(up.getSelect(), up.getColumns().size());
         selects.select(up.getSelect(), CteScope.EMPTY);
-        selects.twins().stampProjection(up.getSelect());
         selects.twins().toTwin(t, false);
         up.getColumns().add(new Column(TwinTables.RUN_COLUMN));
     }
@@ -176,15 +184,24 @@ final class DmlRewriter {
         }
         checkSets(up.getUpdateSets(), "UPDATE " + TableNames.unquote(t.getName()));
         selects.scanExcept(up, scope, t, up.getFromItem(), up.getJoins(), up.getWithItemsList());
-        String q = selects.twins().toTwin(t, true);
+        Table q = selects.twins().toTwin(t, true);
         List<Expression> filters = new ArrayList<>();
-        filters.add(selects.twins().runFilter(new Table(q)));
+        filters.add(selects.twins().runFilter(q));
         if (up.getFromItem() != null) {
-            up.setFromItem(selects.fromList(up.getFromItem(), up.getJoins(), scope, false, filters));
+            up.setFromItem(selects.fromList(up.getFromItem(), up.getJoins(), scope, false, filters, false));
         } else if (up.getJoins() != null && !up.getJoins().isEmpty()) {
             throw new Refusal("UPDATE with joins but no FROM is not supported in test context");
         }
         up.setWhere(TwinTables.and(up.getWhere(), filters));
+        List<FromItem> from = new ArrayList<>(List.of(t));
+        if (up.getFromItem() != null) {
+            if (StarExpansion.joinsByName(up.getJoins()) && StarExpansion.hasStar(up.getReturningClause())) {
+                throw new Refusal("UPDATE ... FROM with USING or NATURAL joins and RETURNING * is not supported in test"
+                        + " context; list the returned columns");
+            }
+            from.addAll(StarExpansion.items(up.getFromItem(), up.getJoins()));
+        }
+        returning(up.getReturningClause(), from);
     }
 
     private void delete(Delete del) {
@@ -200,18 +217,23 @@ final class DmlRewriter {
         }
         selects.scanExcept(del, scope, t, del.getUsingList(), del.getWithItemsList());
         // MariaDB refuses an alias on single-table DELETE, so the filter names the twin in full there.
-        String q = selects.twins().toTwin(t, !selects.twins().isMariaDb());
+        Table q = selects.twins().toTwin(t, !selects.twins().isMariaDb());
         List<Expression> filters = new ArrayList<>();
-        filters.add(selects.twins().runFilter(new Table(q)));
+        filters.add(selects.twins().runFilter(q));
         if (del.getUsingList() != null) {
             for (Table using : del.getUsingList()) {
-                FromItem same = selects.fromList(using, null, scope, false, filters);
+                FromItem same = selects.fromList(using, null, scope, false, filters, false);
                 if (same != using) {
                     throw new Refusal("DELETE ... USING " + using + " cannot be rewritten in test context");
                 }
             }
         }
         del.setWhere(TwinTables.and(del.getWhere(), filters));
+        List<FromItem> from = new ArrayList<>(List.of(t));
+        if (del.getUsingList() != null) {
+            from.addAll(del.getUsingList());
+        }
+        returning(del.getReturningClause(), from);
     }
 
     private void merge(Merge m) {
@@ -232,6 +254,11 @@ final class DmlRewriter {
                 for (Column c : mi.getColumns()) {
                     requireNotRunColumn(c, "MERGE INTO " + table);
                 }
+                if (mi.getValues() == null || mi.getValues().size() != mi.getColumns().size()) {
+                    throw new Refusal("MERGE INTO " + table + " ... INSERT lists " + mi.getColumns().size()
+                            + " columns but " + (mi.getValues() == null ? 0 : mi.getValues().size())
+                            + " values; give one value per listed column");
+                }
             } else if (op instanceof MergeUpdate mu) {
                 checkSets(mu.getUpdateSets(), "MERGE INTO " + table);
             }
@@ -242,7 +269,7 @@ final class DmlRewriter {
             if (selects.twins().resolve(s, scope) == TwinTables.Target.ISOLATED) {
                 // Filtering the source in ON would let other runs' rows fall into WHEN NOT MATCHED.
                 List<Expression> where = new ArrayList<>();
-                FromItem derived = selects.fromList(s, null, scope, false, where);
+                FromItem derived = selects.fromList(s, null, scope, false, where, false);
                 m.setFromItem(wrap(s, where, derived));
             }
         } else if (source instanceof ParenthesedSelect p) {
@@ -251,14 +278,23 @@ final class DmlRewriter {
             throw new Refusal("MERGE source '" + source + "' is not supported in test context;"
                     + " use a table or a subquery");
         }
-        String q = selects.twins().toTwin(t, true);
+        Table q = selects.twins().toTwin(t, true);
         for (MergeOperation op : ops) {
             if (op instanceof MergeInsert mi) {
                 mi.getColumns().add(new Column(TwinTables.RUN_COLUMN));
                 mi.getValues().add(selects.twins().runValue());
             }
         }
-        m.setOnCondition(TwinTables.and(m.getOnCondition(), List.of(selects.twins().runFilter(new Table(q)))));
+        m.setOnCondition(TwinTables.and(m.getOnCondition(), List.of(selects.twins().runFilter(q))));
+    }
+
+    /** Writes out the stars of a RETURNING list over the statement's target and FROM items. */
+    private void returning(net.sf.jsqlparser.statement.ReturningClause clause, List<FromItem> from) {
+        if (clause != null) {
+            List<net.sf.jsqlparser.statement.select.SelectItem<?>> items = selects.stars().expand(new ArrayList<>(clause), from);
+            clause.clear();
+            clause.addAll(items);
+        }
     }
 
     private FromItem wrap(Table source, List<Expression> where, FromItem rewritten) {
@@ -266,7 +302,7 @@ final class DmlRewriter {
             throw new Refusal("MERGE source '" + source + "' cannot be rewritten in test context");
         }
         net.sf.jsqlparser.statement.select.PlainSelect inner = new net.sf.jsqlparser.statement.select.PlainSelect();
-        inner.addSelectItems(new net.sf.jsqlparser.statement.select.AllColumns());
+        inner.addSelectItems(selects.stars().columnsOf(source));
         inner.setFromItem(source);
         inner.setWhere(where.get(0));
         ParenthesedSelect p = new ParenthesedSelect();

@@ -37,7 +37,9 @@ final class IsolationVerifier {
 
     /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
     void verify(Statement root, String runLiteral, String ctePrefix) {
-        root(new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root), root);
+        QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root);
+        root(q, root);
+        q.checkLeftoverStars();
     }
 
     private void root(QueryCheck q, Statement root) {
@@ -86,6 +88,7 @@ final class IsolationVerifier {
             noRunColumnSet(ins.getConflictAction().getUpdateSets());
         }
         stamped(q, ins.getSelect(), j);
+        q.checkStars(ins.getReturningClause(), List.of(ins.getTable()));
         q.walkExcept(ins, scope, ins.getWithItemsList());
     }
 
@@ -124,9 +127,12 @@ final class IsolationVerifier {
         if (!q.hasFilter(up.getWhere(), t)) {
             QueryCheck.fail("UPDATE of " + t + " has no run filter in WHERE");
         }
+        List<net.sf.jsqlparser.statement.select.FromItem> from = new java.util.ArrayList<>(List.of(t));
         if (up.getFromItem() != null) {
             q.from(up.getFromItem(), up.getJoins(), up.getWhere(), scope, false, q.qualifier(t));
+            from.addAll(QueryCheck.fromItems(up.getFromItem(), up.getJoins()));
         }
+        q.checkStars(up.getReturningClause(), from);
         q.walkExcept(up, scope, up.getWithItemsList());
     }
 
@@ -140,11 +146,14 @@ final class IsolationVerifier {
         if (!q.hasFilter(del.getWhere(), t)) {
             QueryCheck.fail("DELETE from " + t + " has no run filter in WHERE");
         }
+        List<net.sf.jsqlparser.statement.select.FromItem> from = new java.util.ArrayList<>(List.of(t));
         if (del.getUsingList() != null) {
             for (Table u : del.getUsingList()) {
                 q.from(u, null, del.getWhere(), scope, false, q.qualifier(t));
+                from.add(u);
             }
         }
+        q.checkStars(del.getReturningClause(), from);
         q.walkExcept(del, scope, del.getWithItemsList());
     }
 
@@ -178,7 +187,7 @@ final class IsolationVerifier {
         if (t == null || !q.isTwinName(t) || names.policyOf(t.getName()) != TablePolicy.ISOLATED) {
             QueryCheck.fail("write target " + t + " is not the shadow twin of an ISOLATED table");
         }
-        q.approve(t);
+        q.approveTwin(t);
     }
 
     private static int runColumnIndex(List<Column> cols) {

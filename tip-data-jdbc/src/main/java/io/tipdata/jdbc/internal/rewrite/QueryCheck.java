@@ -40,6 +40,7 @@ final class QueryCheck {
     private final String ctePrefix;
     private final Statement root;
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final StarCheck stars = new StarCheck(this::key, this::isTwinName);
 
     QueryCheck(TableNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
         this.names = names;
@@ -52,6 +53,31 @@ final class QueryCheck {
     /** Accepts a table whose position was checked, so the walk lets it pass. */
     void approve(Table t) {
         approved.add(t);
+    }
+
+    /** Accepts a twin whose run filter was checked. */
+    void approveTwin(Table t) {
+        approved.add(t);
+        stars.twinSeen();
+    }
+
+    /** Rejects a select or RETURNING list that would show a twin's {@code tip_run}. */
+    void checkStars(List<? extends net.sf.jsqlparser.statement.select.SelectItem<?>> items, List<FromItem> from) {
+        stars.check(items, from);
+    }
+
+    /** The items of a FROM list in order. */
+    static List<FromItem> fromItems(FromItem first, List<Join> joins) {
+        List<FromItem> out = new ArrayList<>(List.of(first));
+        if (joins != null) {
+            joins.forEach(j -> out.add(j.getRightItem()));
+        }
+        return out;
+    }
+
+    /** Rejects, in a statement over twins, a {@code q.*} that is no select or RETURNING item of its own FROM list. */
+    void checkLeftoverStars() {
+        stars.checkLeftovers();
     }
 
     /** Tells whether a top-level conjunct of the condition is the run filter of that table. */
@@ -112,7 +138,7 @@ final class QueryCheck {
             qualifiers.add(extraQualifier);
         }
         for (FromItem item : items) {
-            String q = item instanceof Table t ? qualifier(t) : item.getAlias() == null ? null : item.getAlias().getName();
+            String q = item instanceof Table t ? qualifier(t) : item.getAlias() == null ? null : key(item.getAlias().getName());
             if (q != null && !qualifiers.add(q)) {
                 fail("qualifier " + q + " names two tables of one FROM list");
             }
@@ -144,7 +170,7 @@ final class QueryCheck {
                 if (!ok) {
                     fail("twin " + t + " has no run filter that applies to it");
                 }
-                approved.add(t);
+                approveTwin(t);
             } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
                 if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
                         || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
@@ -183,8 +209,22 @@ final class QueryCheck {
         approved.add(t);
     }
 
+    /**
+     * The name the table goes by in its query (its alias, else its full name) as the database resolves it:
+     * quotes removed and case folded as the dialect folds it (MariaDB: lower case, which can only make two
+     * names look alike, never apart).
+     */
     String qualifier(Table t) {
-        return t.getAlias() != null ? t.getAlias().getName() : t.getFullyQualifiedName();
+        return t.getAlias() != null ? key(t.getAlias().getName()) : key(t.getSchemaName(), t.getName());
+    }
+
+    private String key(String schema, String name) {
+        return schema == null ? key(name) : key(schema) + "." + key(name);
+    }
+
+    private String key(String identifier) {
+        return names.dialect() == Dialect.MARIADB
+                ? TableNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
     }
 
     private boolean isFilterFor(Expression e, Table t) {
@@ -195,7 +235,9 @@ final class QueryCheck {
         if (!TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
             return false;
         }
-        return c.getTable().getFullyQualifiedName().equals(qualifier(t));
+        Table q = c.getTable();
+        return q.getName() != null && (q.getDatabase() == null || q.getDatabase().getDatabaseName() == null)
+                && key(q.getSchemaName(), q.getName()).equals(qualifier(t));
     }
 
     boolean isRun(Object e) {
@@ -244,7 +286,11 @@ final class QueryCheck {
             }
             return;
         }
-        if (v == null || !AstFields.isAstNode(v) || v instanceof Column || v instanceof AllTableColumns) {
+        if (v instanceof AllTableColumns star) {
+            stars.met(star);
+            return;
+        }
+        if (v == null || !AstFields.isAstNode(v) || v instanceof Column) {
             return;
         }
         if (v instanceof Table t) {
@@ -276,6 +322,7 @@ final class QueryCheck {
                 }
                 if (ps.getFromItem() != null) {
                     from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner, ps.getForMode() != null, null);
+                    checkStars(ps.getSelectItems(), fromItems(ps.getFromItem(), ps.getJoins()));
                 }
                 Table lockOf = ps.getForUpdateTable();
                 if (lockOf != null) {
@@ -283,7 +330,7 @@ final class QueryCheck {
                             && java.util.stream.Stream.concat(java.util.stream.Stream.of(ps.getFromItem()),
                                     ps.getJoins() == null ? java.util.stream.Stream.empty()
                                             : ps.getJoins().stream().map(Join::getRightItem))
-                            .anyMatch(item -> item.getAlias() != null && item.getAlias().getName().equals(lockOf.getName()));
+                            .anyMatch(item -> item.getAlias() != null && key(item.getAlias().getName()).equals(key(lockOf.getName())));
                     if (!named) {
                         fail("FOR UPDATE OF " + lockOf.getName() + " names no alias of its FROM list");
                     }

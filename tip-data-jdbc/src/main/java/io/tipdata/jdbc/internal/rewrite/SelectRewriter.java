@@ -13,7 +13,6 @@ import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.Join;
@@ -39,18 +38,24 @@ final class SelectRewriter {
 
     private final TableNames names;
     private final TwinTables twins;
+    private final StarExpansion stars;
     private final String ctePrefix;
     private int cteCount;
     private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    SelectRewriter(TableNames names, String shadowSchema, String runLiteral, String ctePrefix) {
+    SelectRewriter(TableNames names, TableColumns columns, String shadowSchema, String runLiteral, String ctePrefix) {
         this.names = names;
         this.twins = new TwinTables(names, shadowSchema, runLiteral);
+        this.stars = new StarExpansion(names, columns, twins);
         this.ctePrefix = ctePrefix;
     }
 
     TwinTables twins() {
         return twins;
+    }
+
+    StarExpansion stars() {
+        return stars;
     }
 
     void select(Select s, CteScope outer) {
@@ -114,7 +119,7 @@ final class SelectRewriter {
             throw new Refusal("LATERAL VIEW is not supported in test context");
         }
         Table lockOf = ps.getForUpdateTable();
-        if (lockOf != null && (lockOf.getSchemaName() != null || !qualifiers(ps).contains(lockOf.getName()))) {
+        if (lockOf != null && (lockOf.getSchemaName() != null || !qualifiers(ps).contains(names.stored(lockOf.getName())))) {
             throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " does not name an alias of its FROM list;"
                     + " name the alias (or unqualified table name) of the table to lock");
         }
@@ -123,12 +128,16 @@ final class SelectRewriter {
             return;
         }
         List<Expression> filters = new ArrayList<>();
-        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters));
+        // Over USING and NATURAL joins the database forms * itself: twins become derived tables of their
+        // production columns, so * keeps its meaning.
+        boolean wrapTwins = StarExpansion.hasStar(ps.getSelectItems()) && StarExpansion.joinsByName(ps.getJoins());
+        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters, wrapTwins));
         ps.setWhere(TwinTables.and(ps.getWhere(), filters));
+        ps.setSelectItems(stars.expand(ps.getSelectItems(), StarExpansion.items(ps.getFromItem(), ps.getJoins())));
     }
 
-    /** The names the FROM list of the query gives its items (aliases, or table names as written). */
-    private static List<String> qualifiers(PlainSelect ps) {
+    /** The names the FROM list of the query gives its items (aliases, or table names), as the database stores them. */
+    private List<String> qualifiers(PlainSelect ps) {
         List<String> out = new ArrayList<>();
         List<FromItem> items = new ArrayList<>();
         items.add(ps.getFromItem());
@@ -137,9 +146,9 @@ final class SelectRewriter {
         }
         for (FromItem item : items) {
             if (item != null && item.getAlias() != null) {
-                out.add(item.getAlias().getName());
+                out.add(names.stored(item.getAlias().getName()));
             } else if (item instanceof Table t && t.getSchemaName() == null) {
-                out.add(t.getName());
+                out.add(names.stored(t.getName()));
             }
         }
         return out;
@@ -147,11 +156,13 @@ final class SelectRewriter {
 
     /**
      * Rewrites a FROM list (first item and its joins) in place; returns the new first item and adds to
-     * {@code whereFilters} the run filters that belong in the WHERE clause of the owner.
+     * {@code whereFilters} the run filters that belong in the WHERE clause of the owner. With
+     * {@code wrapTwins} every twin becomes a filtered derived table.
      */
-    FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters) {
+    FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters,
+                      boolean wrapTwins) {
         List<Join> js = joins == null ? List.of() : joins;
-        boolean anyFull = false;
+        boolean anyFull = wrapTwins;
         for (Join j : js) {
             if (j.isApply() || j.isSemi() || j.isWindowJoin()) {
                 throw new Refusal("join '" + j + "' is of a kind tip-data does not rewrite; use INNER, LEFT, RIGHT,"
@@ -187,8 +198,8 @@ final class SelectRewriter {
             if (target != TwinTables.Target.ISOLATED) {
                 return t;
             }
-            String q = twins.toTwin(t, true);
-            Expression filter = twins.runFilter(new Table(q));
+            Table q = twins.toTwin(t, true);
+            Expression filter = twins.runFilter(q);
             if (anyFull) {
                 return filteredDerived(t, q);
             }
@@ -229,7 +240,7 @@ final class SelectRewriter {
                 + ") is not supported in test context");
     }
 
-    private FromItem addToOnOrWrap(Join join, Table twin, String q, Expression filter) {
+    private FromItem addToOnOrWrap(Join join, Table twin, Table q, Expression filter) {
         if (join.getOnExpressions() == null || join.getOnExpressions().isEmpty()) {
             return filteredDerived(twin, q);
         }
@@ -238,14 +249,14 @@ final class SelectRewriter {
         return twin;
     }
 
-    private ParenthesedSelect filteredDerived(Table twin, String q) {
+    private ParenthesedSelect filteredDerived(Table twin, Table q) {
         PlainSelect inner = new PlainSelect();
-        inner.addSelectItems(new AllColumns());
+        inner.addSelectItems(stars.columnsOf(twin));
         inner.setFromItem(twin);
-        inner.setWhere(twins.runFilter(new Table(q)));
+        inner.setWhere(twins.runFilter(q));
         ParenthesedSelect p = new ParenthesedSelect();
         p.setSelect(inner);
-        p.setAlias(new Alias(q, false));
+        p.setAlias(new Alias(q.getName(), false));
         done.add(p);
         done.add(inner);
         return p;
@@ -287,7 +298,15 @@ final class SelectRewriter {
             }
             return;
         }
-        if (!AstFields.isAstNode(v) || v instanceof Column || v instanceof AllTableColumns) {
+        if (v instanceof AllTableColumns star) {
+            stars.met(star);
+            return;
+        }
+        if (v instanceof Column c) {
+            stars.met(c);
+            return;
+        }
+        if (!AstFields.isAstNode(v)) {
             return;
         }
         if (v instanceof Select s) {

@@ -36,6 +36,7 @@ public final class SqlRewriter {
     private static final String CTE_STEM = "tip_cte";
 
     private final TableNames names;
+    private final TableColumns columns;
     private final String shadowSchema;
     private final IsolationVerifier verifier;
     private final BoundedCache<String, Object> cache;
@@ -53,16 +54,23 @@ public final class SqlRewriter {
         }
     }
 
-    private SqlRewriter(TablePolicies policies, String shadowSchema, Dialect dialect, int cacheSize) {
+    private SqlRewriter(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
+                        int cacheSize) {
         this.names = new TableNames(policies, dialect);
+        this.columns = columns;
         this.shadowSchema = shadowSchema;
         this.verifier = new IsolationVerifier(new TableNames(policies, dialect), shadowSchema);
         this.cache = new BoundedCache<>(cacheSize);
     }
 
-    /** A rewriter for the policies, shadow schema and dialect, caching up to {@code cacheSize} distinct statements. */
-    public static SqlRewriter create(TablePolicies policies, String shadowSchema, Dialect dialect, int cacheSize) {
+    /**
+     * A rewriter for the policies, the production columns of ISOLATED tables (for {@code *}), the shadow schema
+     * and the dialect, caching up to {@code cacheSize} distinct statements.
+     */
+    public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
+                                     int cacheSize) {
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(columns, "columns; use TableColumns.none() when no column is known");
         Objects.requireNonNull(dialect, "dialect");
         if (shadowSchema == null || !SCHEMA.matcher(shadowSchema).matches()) {
             throw new IllegalArgumentException("invalid shadow schema '" + shadowSchema
@@ -71,7 +79,7 @@ public final class SqlRewriter {
         if (cacheSize < 2) {
             throw new IllegalArgumentException("rewrite cache size " + cacheSize + " is too small: give at least 2");
         }
-        return new SqlRewriter(policies, shadowSchema, dialect, cacheSize);
+        return new SqlRewriter(policies, columns, shadowSchema, dialect, cacheSize);
     }
 
     /** The rewrite of the statement, or a refusal (SQLState TD001) naming the table or construct and why. */
@@ -125,13 +133,15 @@ public final class SqlRewriter {
     private RewrittenSql rewriteAndVerify(String sql) {
         String sentinel = unusedName(sql, SENTINEL_STEM);
         String ctePrefix = unusedName(sql, CTE_STEM) + "_";
+        refuseExecutableComments(sql);
         Statement st = parseOne(sql, "statement");
         List<JdbcParameter> params = parameters(st);
         if (params.size() != ParameterMarkers.count(sql)) {
             throw new Refusal("the statement has " + ParameterMarkers.count(sql) + " ? markers but the parser read "
                     + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
         }
-        StatementKind kind = new DmlRewriter(new SelectRewriter(names, shadowSchema, sentinel, ctePrefix)).rewrite(st);
+        StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix))
+                .rewrite(st);
         checkParameterOrder(st, params);
         String rendered = st.toString();
         Statement again = parseOne(rendered, "rewritten statement");
@@ -151,6 +161,19 @@ public final class SqlRewriter {
                     + " groups) or declare its tables differently");
         }
         return new RewrittenSql(split(rendered, sentinel), kind);
+    }
+
+    /**
+     * MariaDB runs the content of {@code /*! ... *}{@code /} and {@code /*M! ... *}{@code /} as SQL, while the
+     * parser reads a comment and rendering drops it. Any occurrence is refused, even inside a string literal,
+     * so no lexing mistake can let one through.
+     */
+    private void refuseExecutableComments(String sql) {
+        if (names.dialect() == Dialect.MARIADB && (sql.contains("/*!") || sql.toUpperCase(Locale.ROOT).contains("/*M!"))) {
+            throw new Refusal("the statement holds a MariaDB executable comment (/*! ... */ or /*M! ... */): MariaDB runs"
+                    + " its content as SQL, but tip-data's parser reads it as a comment and would drop it, changing the"
+                    + " statement's meaning; write its content as plain SQL (or pass a string holding /*! as a ? parameter)");
+        }
     }
 
     private Statement parseOne(String sql, String what) {

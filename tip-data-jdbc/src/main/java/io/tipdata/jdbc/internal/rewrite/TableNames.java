@@ -78,6 +78,12 @@ final class TableNames {
         return "table '" + literal + "' is not declared; declare it ISOLATED, REFERENCE or DENIED";
     }
 
+    /** The identifier, as the database stores it, quoted in the dialect's style. */
+    String quote(String stored) {
+        return dialect == Dialect.MARIADB ? "`" + stored.replace("`", "``") + "`"
+                : "\"" + stored.replace("\"", "\"\"") + "\"";
+    }
+
     /** Tells whether the unqualified name is the pseudo table {@code DUAL} of H2 and MariaDB. */
     boolean isDual(String raw) {
         return dialect != Dialect.POSTGRESQL && !isQuoted(raw) && raw.equalsIgnoreCase("dual");

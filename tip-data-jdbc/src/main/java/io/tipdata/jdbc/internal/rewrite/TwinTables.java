@@ -32,6 +32,7 @@ final class TwinTables {
     private final TableNames names;
     private final String shadowSchema;
     private final String runLiteral;
+    private final java.util.Set<Object> twinTables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     TwinTables(TableNames names, String shadowSchema, String runLiteral) {
         this.names = names;
@@ -81,28 +82,49 @@ final class TwinTables {
             throw new Refusal("table '" + TableNames.unquote(raw) + "' has an alias with a column list ("
                     + t.getAlias() + "); tip-data refuses renamed table columns in test context, drop the column list");
         }
+        if (t.getAlias() != null && t.getAlias().getName().contains(".")) {
+            throw new Refusal("table '" + TableNames.unquote(raw) + "' has the alias " + t.getAlias().getName()
+                    + ", which holds a dot; choose an alias of letters, digits and _");
+        }
         return policy == TablePolicy.ISOLATED ? Target.ISOLATED : Target.REFERENCE;
     }
 
-    /** Points an ISOLATED table at its twin; returns the qualifier that names it in the statement. */
-    String toTwin(Table t, boolean addAlias) {
+    /**
+     * Points an ISOLATED table at its twin; returns the qualifier that names it in the statement (its alias,
+     * or the twin's full name), built from name parts so quoted names keep their quotes.
+     */
+    Table toTwin(Table t, boolean addAlias) {
         String raw = t.getName();
         t.setSchemaName(shadowSchema);
-        if (t.getAlias() != null) {
-            return t.getAlias().getName();
-        }
-        if (addAlias) {
+        twinTables.add(t);
+        if (t.getAlias() == null && addAlias) {
             t.setAlias(new Alias(raw, false));
-            return raw;
         }
-        return shadowSchema + "." + raw;
+        return qualifierOf(t);
+    }
+
+    /** The alias of the table, or its full name when it has none. */
+    static Table qualifierOf(Table t) {
+        return t.getAlias() != null ? new Table(null, t.getAlias().getName()) : new Table(t.getSchemaName(), t.getName());
+    }
+
+    /** Tells whether the node is a table this rewrite pointed at its twin. */
+    boolean isTwin(Object node) {
+        return twinTables.contains(node);
+    }
+
+    /** The tables this rewrite pointed at their twins. */
+    List<Table> all() {
+        return twinTables.stream().map(Table.class::cast).toList();
+    }
+
+    /** Tells whether this rewrite pointed any table at its twin. */
+    boolean anyTwin() {
+        return !twinTables.isEmpty();
     }
 
     /** {@code qualifier.tip_run = '<run>'}. */
     Expression runFilter(Table qualifier) {
-        if (qualifier.getName().startsWith(shadowSchema + ".")) {
-            qualifier = new Table(shadowSchema, qualifier.getName().substring(shadowSchema.length() + 1));
-        }
         return new EqualsTo(new Column(qualifier, RUN_COLUMN), runValue());
     }
 
@@ -142,7 +164,7 @@ final class TwinTables {
     }
 
     /** Adds the run literal as the last projection of every branch of the query (for INSERT ... SELECT). */
-    void stampProjection(Select s) {
+    void stampProjection(Select s, int columns) {
         if (s instanceof PlainSelect ps) {
             for (SelectItem<?> item : ps.getSelectItems()) {
                 if (item.getExpression() instanceof AllColumns || item.getExpression() instanceof AllTableColumns) {
@@ -150,33 +172,43 @@ final class TwinTables {
                             + " (the shadow twin has the extra column " + RUN_COLUMN + ")");
                 }
             }
+            requireWidth(ps.getSelectItems().size(), columns);
             ps.addSelectItems(runValue());
         } else if (s instanceof SetOperationList sol) {
             for (Select branch : sol.getSelects()) {
-                stampProjection(branch);
+                stampProjection(branch, columns);
             }
         } else if (s instanceof ParenthesedSelect p) {
-            stampProjection(p.getSelect());
+            stampProjection(p.getSelect(), columns);
         } else if (s instanceof Values v) {
-            stampRows(v);
+            stampRows(v, columns);
         } else {
             throw new Refusal("INSERT source " + s.getClass().getSimpleName() + " is not supported in test context");
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void stampRows(Values v) {
+    private void stampRows(Values v, int columns) {
         List rows = v.getExpressions();
         boolean multiRow = !(rows instanceof ParenthesedExpressionList) && !rows.isEmpty()
                 && rows.stream().allMatch(r -> r instanceof ParenthesedExpressionList);
         if (multiRow) {
             for (Object row : rows) {
+                requireWidth(((List) row).size(), columns);
                 ((List) row).add(runValue());
             }
         } else if (rows instanceof ParenthesedExpressionList) {
+            requireWidth(rows.size(), columns);
             rows.add(runValue());
         } else {
             throw new Refusal("INSERT ... VALUES '" + v + "' has a row form tip-data cannot stamp; write VALUES (...), (...)");
+        }
+    }
+
+    private static void requireWidth(int values, int columns) {
+        if (values != columns) {
+            throw new Refusal("the INSERT lists " + columns + " columns but a row or SELECT gives " + values
+                    + " values; give one value per listed column");
         }
     }
 

@@ -24,6 +24,15 @@
  *       twin's unique keys include {@code tip_run}). MERGE gets the target filter in ON and the run in its
  *       inserts; an ISOLATED source becomes a filtered derived table. No statement may assign
  *       {@code tip_run} itself.</li>
+ *   <li>{@code *} and {@code q.*} over a twin are written out as the production columns of the table (from
+ *       {@link io.tipdata.jdbc.internal.rewrite.TableColumns}), quoted and qualified by the alias; {@code *} over
+ *       several FROM items becomes each item's columns in FROM order ({@code q.*} for the others), and so does
+ *       {@code RETURNING *}. Over USING and NATURAL joins the twins become derived tables selecting exactly the
+ *       production columns and {@code *} stays. A {@code q.*} inside an expression or naming no item of its own
+ *       FROM list, a PostgreSQL whole-row reference to a twin ({@code row_to_json(o)}), and {@code *} over a
+ *       twin whose columns are unknown, are refused.</li>
+ *   <li>MariaDB executable comments ({@code /*!} and {@code /*M!}) are refused: MariaDB runs them, the parser
+ *       drops them.</li>
  *   <li>REFERENCE tables are read as they are; writing or locking them is refused.</li>
  *   <li>Every CTE is renamed to a generated {@code tip_cte…} name (its old name stays as the alias of each
  *       reference), because H2 reads a CTE named like an existing table as the table.</li>

@@ -109,6 +109,11 @@ public final class SchemaReader {
         return columns;
     }
 
+    /** The names of the table's columns in their order, as the database spells them. */
+    public List<String> columnNames(String schema, String table) throws SQLException {
+        return columns(schema, table).values().stream().map(ColumnShape::name).toList();
+    }
+
     /** The primary key (first, if any) and the unique indexes of the table. */
     List<KeyShape> uniqueKeys(String schema, String table) throws SQLException {
         List<KeyShape> keys = new ArrayList<>();

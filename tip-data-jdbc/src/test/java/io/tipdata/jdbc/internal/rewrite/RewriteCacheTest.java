@@ -41,7 +41,7 @@ class RewriteCacheTest {
 
     @Test
     void cacheStaysWithinItsBound() throws Exception {
-        SqlRewriter r = SqlRewriter.create(Policies.SHOP, "tip_shadow", Dialect.POSTGRESQL, 16);
+        SqlRewriter r = SqlRewriter.create(Policies.SHOP, Policies.SHOP_COLUMNS, "tip_shadow", Dialect.POSTGRESQL, 16);
         for (int i = 0; i < 200; i++) {
             r.rewrite("select * from orders where id = " + i);
             assertThat(r.cachedCount()).isLessThanOrEqualTo(16);
@@ -55,7 +55,7 @@ class RewriteCacheTest {
 
     @Test
     void concurrentRewritesAgree() throws Exception {
-        SqlRewriter r = SqlRewriter.create(Policies.SHOP, "tip_shadow", Dialect.POSTGRESQL, 8);
+        SqlRewriter r = SqlRewriter.create(Policies.SHOP, Policies.SHOP_COLUMNS, "tip_shadow", Dialect.POSTGRESQL, 8);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -65,7 +65,7 @@ class RewriteCacheTest {
             }
             for (int i = 0; i < results.size(); i++) {
                 int n = i % 20;
-                assertThat(results.get(i).get()).isEqualTo("SELECT * FROM tip_shadow.items items WHERE oid = " + n
+                assertThat(results.get(i).get()).isEqualTo("SELECT items.\"oid\", items.\"sku\", items.\"qty\" FROM tip_shadow.items items WHERE oid = " + n
                         + " AND items.tip_run = 'run-" + n + "'");
             }
         } finally {
@@ -82,9 +82,9 @@ class RewriteCacheTest {
 
     @Test
     void tooSmallCacheOrBadSchemaIsRejectedAtCreation() {
-        assertThatThrownBy(() -> SqlRewriter.create(Policies.SHOP, "tip_shadow", Dialect.H2, 1))
+        assertThatThrownBy(() -> SqlRewriter.create(Policies.SHOP, Policies.SHOP_COLUMNS, "tip_shadow", Dialect.H2, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache size 1");
-        assertThatThrownBy(() -> SqlRewriter.create(Policies.SHOP, "tip shadow", Dialect.H2, 10))
+        assertThatThrownBy(() -> SqlRewriter.create(Policies.SHOP, Policies.SHOP_COLUMNS, "tip shadow", Dialect.H2, 10))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'tip shadow'");
     }
 

@@ -35,7 +35,7 @@ class SqlRewriterTest {
     @Test
     void orInWhereIsParenthesizedBeforeTheFilterIsAdded() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders where a = 1 or b = 2"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders orders WHERE (a = 1 OR b = 2) AND orders.tip_run = 'run-42'");
+                .isEqualTo("SELECT orders.\"id\", orders.\"customer\", orders.\"total\" FROM tip_shadow.orders orders WHERE (a = 1 OR b = 2) AND orders.tip_run = 'run-42'");
     }
 
     @Test
@@ -43,13 +43,14 @@ class SqlRewriterTest {
         // JSqlParser reads "a IN (1, 2) AND b = 2" as "a IN ((1, 2) AND b = 2)"; the parentheses keep the
         // filter outside whatever the parser makes of the user's condition.
         assertThat(rewrite(POSTGRESQL, "select * from orders where a in (1, 2)"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders orders WHERE (a IN (1, 2)) AND orders.tip_run = 'run-42'");
+                .isEqualTo("SELECT orders.\"id\", orders.\"customer\", orders.\"total\" FROM tip_shadow.orders orders WHERE (a IN (1, 2)) AND orders.tip_run = 'run-42'");
     }
 
     @Test
     void innerAndCommaJoinsFilterEveryTableInWhere() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o inner join items i on i.oid = o.id, customers c"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders o INNER JOIN tip_shadow.items i ON i.oid = o.id,"
+                .isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", i.\"oid\", i.\"sku\", i.\"qty\", c.\"id\", c.\"name\""
+                        + " FROM tip_shadow.orders o INNER JOIN tip_shadow.items i ON i.oid = o.id,"
                         + " tip_shadow.customers c WHERE o.tip_run = 'run-42' AND i.tip_run = 'run-42'"
                         + " AND c.tip_run = 'run-42'");
     }
@@ -57,35 +58,35 @@ class SqlRewriterTest {
     @Test
     void leftJoinPutsTheOptionalSideFilterInOn() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o left join items i on i.oid = o.id"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i"
+                .isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i"
                         + " ON i.oid = o.id AND i.tip_run = 'run-42' WHERE o.tip_run = 'run-42'");
     }
 
     @Test
     void rightJoinPutsTheLeftSideFilterInOn() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o right outer join items i on i.oid = o.id"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders o RIGHT OUTER JOIN tip_shadow.items i"
+                .isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.orders o RIGHT OUTER JOIN tip_shadow.items i"
                         + " ON i.oid = o.id AND o.tip_run = 'run-42' WHERE i.tip_run = 'run-42'");
     }
 
     @Test
     void fullJoinFiltersBothSidesInDerivedTables() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o full join items i on i.oid = o.id"))
-                .isEqualTo("SELECT * FROM (SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'run-42') o"
-                        + " FULL JOIN (SELECT * FROM tip_shadow.items i WHERE i.tip_run = 'run-42') i ON i.oid = o.id");
+                .isEqualTo("SELECT * FROM (SELECT o.\"id\", o.\"customer\", o.\"total\" FROM tip_shadow.orders o WHERE o.tip_run = 'run-42') o"
+                        + " FULL JOIN (SELECT i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.items i WHERE i.tip_run = 'run-42') i ON i.oid = o.id");
     }
 
     @Test
     void leftJoinWithUsingFiltersTheOptionalSideInADerivedTable() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o left join items i using (id)"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders o LEFT JOIN (SELECT * FROM tip_shadow.items i"
-                        + " WHERE i.tip_run = 'run-42') i USING (id) WHERE o.tip_run = 'run-42'");
+                .isEqualTo("SELECT * FROM (SELECT o.\"id\", o.\"customer\", o.\"total\" FROM tip_shadow.orders o WHERE o.tip_run = 'run-42') o"
+                        + " LEFT JOIN (SELECT i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.items i WHERE i.tip_run = 'run-42') i USING (id)");
     }
 
     @Test
     void leftJoinOfAReferenceTableNeedsNoFilter() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o left join countries c on c.code = o.country"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders o LEFT JOIN countries c ON c.code = o.country"
+                .isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", c.* FROM tip_shadow.orders o LEFT JOIN countries c ON c.code = o.country"
                         + " WHERE o.tip_run = 'run-42'");
     }
 
@@ -119,7 +120,7 @@ class SqlRewriterTest {
         // the CTE gets a generated name (H2 would read a CTE named like a table as the table); its old
         // name stays as the alias of each reference
         assertThat(rewrite(POSTGRESQL, "with orders as (select * from orders where total > 5) select * from orders"))
-                .isEqualTo("WITH tip_cte_1 AS (SELECT * FROM tip_shadow.orders orders WHERE total > 5"
+                .isEqualTo("WITH tip_cte_1 AS (SELECT orders.\"id\", orders.\"customer\", orders.\"total\" FROM tip_shadow.orders orders WHERE total > 5"
                         + " AND orders.tip_run = 'run-42') SELECT * FROM tip_cte_1 orders");
     }
 
@@ -231,7 +232,7 @@ class SqlRewriterTest {
     void mergeFromAnIsolatedSourceFiltersTheSourceInADerivedTable() throws Exception {
         assertThat(rewrite(H2, "merge into orders o using items i on o.id = i.oid"
                 + " when not matched then insert (id) values (i.oid)"))
-                .isEqualTo("MERGE INTO tip_shadow.orders o USING (SELECT * FROM tip_shadow.items i"
+                .isEqualTo("MERGE INTO tip_shadow.orders o USING (SELECT i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.items i"
                         + " WHERE i.tip_run = 'run-42') i ON o.id = i.oid AND o.tip_run = 'run-42'"
                         + " WHEN NOT MATCHED THEN INSERT (id, tip_run) VALUES (i.oid, 'run-42')");
     }
@@ -265,13 +266,13 @@ class SqlRewriterTest {
     @Test
     void identifierCaseFollowsTheDialect() throws Exception {
         assertThat(rewrite(H2, "SELECT * FROM ORDERS")).isEqualTo(
-                "SELECT * FROM tip_shadow.ORDERS ORDERS WHERE ORDERS.tip_run = 'run-42'");
+                "SELECT ORDERS.\"id\", ORDERS.\"customer\", ORDERS.\"total\" FROM tip_shadow.ORDERS ORDERS WHERE ORDERS.tip_run = 'run-42'");
         assertThat(rewrite(H2, "select * from \"ORDERS\"")).isEqualTo(
-                "SELECT * FROM tip_shadow.\"ORDERS\" \"ORDERS\" WHERE \"ORDERS\".tip_run = 'run-42'");
+                "SELECT \"ORDERS\".\"id\", \"ORDERS\".\"customer\", \"ORDERS\".\"total\" FROM tip_shadow.\"ORDERS\" \"ORDERS\" WHERE \"ORDERS\".tip_run = 'run-42'");
         assertThat(rewrite(POSTGRESQL, "select * from \"orders\"")).isEqualTo(
-                "SELECT * FROM tip_shadow.\"orders\" \"orders\" WHERE \"orders\".tip_run = 'run-42'");
+                "SELECT \"orders\".\"id\", \"orders\".\"customer\", \"orders\".\"total\" FROM tip_shadow.\"orders\" \"orders\" WHERE \"orders\".tip_run = 'run-42'");
         assertThat(rewrite(MARIADB, "select * from `Orders`")).isEqualTo(
-                "SELECT * FROM tip_shadow.`Orders` `Orders` WHERE `Orders`.tip_run = 'run-42'");
+                "SELECT `Orders`.`id`, `Orders`.`customer`, `Orders`.`total` FROM tip_shadow.`Orders` `Orders` WHERE `Orders`.tip_run = 'run-42'");
         assertThatThrownBy(() -> rewrite(H2, "select * from \"orders\""))
                 .hasMessageContaining("\"orders\" is quoted").hasMessageContaining("'ORDERS'");
         assertThatThrownBy(() -> rewrite(POSTGRESQL, "select * from \"ORDERS\""))
@@ -283,7 +284,7 @@ class SqlRewriterTest {
         assertThat(rewrite(POSTGRESQL, "with ORDERS as (select 1 x) select * from orders"))
                 .isEqualTo("WITH tip_cte_1 AS (SELECT 1 x) SELECT * FROM tip_cte_1 orders");
         assertThat(rewrite(POSTGRESQL, "with \"Orders\" as (select 1 x) select * from orders"))
-                .isEqualTo("WITH tip_cte_1 AS (SELECT 1 x) SELECT * FROM tip_shadow.orders orders"
+                .isEqualTo("WITH tip_cte_1 AS (SELECT 1 x) SELECT orders.\"id\", orders.\"customer\", orders.\"total\" FROM tip_shadow.orders orders"
                         + " WHERE orders.tip_run = 'run-42'");
         assertThatThrownBy(() -> rewrite(MARIADB, "with Orders as (select 1 x) select * from orders"))
                 .hasMessageContaining("only in case");
@@ -295,7 +296,7 @@ class SqlRewriterTest {
                 + " and o.b in (select c from customers where d = ?) limit ? offset ?";
         String out = rewrite(POSTGRESQL, sql);
         assertThat(ParameterMarkers.count(out)).isEqualTo(5);
-        assertThat(out).isEqualTo("SELECT * FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i"
+        assertThat(out).isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i"
                 + " ON (i.oid = o.id AND i.x = ?) AND i.tip_run = 'run-42' WHERE (o.a = ? AND o.b IN (SELECT c FROM"
                 + " tip_shadow.customers customers WHERE d = ? AND customers.tip_run = 'run-42')) AND o.tip_run = 'run-42'"
                 + " LIMIT ? OFFSET ?");
@@ -316,14 +317,14 @@ class SqlRewriterTest {
     @Test
     void jsonOperatorsAndCastsKeepTheirParameters() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders where data->>'x' = ? and ?::int > 0"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders orders WHERE (data->>'x' = ? AND ?::int > 0)"
+                .isEqualTo("SELECT orders.\"id\", orders.\"customer\", orders.\"total\" FROM tip_shadow.orders orders WHERE (data->>'x' = ? AND ?::int > 0)"
                         + " AND orders.tip_run = 'run-42'");
     }
 
     @Test
     void valuesAsADerivedTablePasses() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select * from orders o join (values (1, 2)) v(a, b) on v.a = o.id"))
-                .isEqualTo("SELECT * FROM tip_shadow.orders o JOIN (VALUES (1, 2)) v(a, b) ON v.a = o.id"
+                .isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", v.* FROM tip_shadow.orders o JOIN (VALUES (1, 2)) v(a, b) ON v.a = o.id"
                         + " WHERE o.tip_run = 'run-42'");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.internal.ColumnCatalog;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,7 +31,8 @@ class UpsertExecutionTest {
         String url = System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
         try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
             setUp(db, "create schema if not exists rw_shadow");
-            SqlRewriter r = SqlRewriter.create(POLICIES, "rw_shadow", Dialect.POSTGRESQL, 16);
+            SqlRewriter r = SqlRewriter.create(POLICIES, ColumnCatalog.load(db, POLICIES, Dialect.POSTGRESQL), "rw_shadow",
+                    Dialect.POSTGRESQL, 16);
             String upsert = "insert into rw_orders (id, total) values (1, ?) on conflict (id)"
                     + " do update set total = excluded.total returning total";
             assertThat(query(db, r, upsert, 10)).containsExactly("10");
@@ -57,7 +59,8 @@ class UpsertExecutionTest {
         String url = System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
         try (Connection db = DriverManager.getConnection(url, "root", "")) {
             setUp(db, "create database if not exists rw_shadow");
-            SqlRewriter r = SqlRewriter.create(POLICIES, "rw_shadow", Dialect.MARIADB, 16);
+            SqlRewriter r = SqlRewriter.create(POLICIES, ColumnCatalog.load(db, POLICIES, Dialect.MARIADB), "rw_shadow",
+                    Dialect.MARIADB, 16);
             String upsert = "insert into rw_orders (id, total) values (1, ?) on duplicate key update total = values(total)";
             exec(db, r.rewrite(upsert).sqlFor("run-a"), 10);
             exec(db, r.rewrite(upsert).sqlFor("run-a"), 20);
