@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -29,8 +31,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * TransmittableThreadLocal's {@code TtlExecutors}, with a run bound and in production.
  *
  * <p>{@code direct*} submit to a same-thread executor ({@code Runnable::run}), so the score is the
- * wrapping cost alone; {@code pool*} submit to a single-thread pool and wait, so the handoff is
- * included. For a fair comparison TTL carries one {@code TransmittableThreadLocal} holding the
+ * wrapping cost alone; {@code pool*} submit one task to a single-thread pool and wait for it, so
+ * the handoff (queue, wake-up) is included; {@code batch*} submit 64 tasks to that pool and wait
+ * for the last, reported per task, which keeps the worker awake and shows the cost per task with
+ * less wake-up noise. For a fair comparison TTL carries one {@code TransmittableThreadLocal} holding the
  * run, bound exactly when the tip-data context is. The MDC is SLF4J's {@code BasicMDCAdapter}, so
  * tip-data pays for its MDC writes as it would with a logging backend.
  */
@@ -43,6 +47,8 @@ public class ExecutorBenchmark {
     /** {@code run}: a test run is bound at submission; {@code none}: production. */
     @Param({"none", "run"})
     public String context;
+
+    private static final int BATCH = 64;
 
     private static final TransmittableThreadLocal<TestRun> TTL_RUN = new TransmittableThreadLocal<>();
 
@@ -100,6 +106,32 @@ public class ExecutorBenchmark {
     public long directTtl() {
         directTtl.execute(task);
         return count;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object batchPlain() throws ExecutionException, InterruptedException {
+        return submitBatch(pool);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object batchTip() throws ExecutionException, InterruptedException {
+        return submitBatch(poolTip);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Object batchTtl() throws ExecutionException, InterruptedException {
+        return submitBatch(poolTtl);
+    }
+
+    private Object submitBatch(ExecutorService executor) throws ExecutionException, InterruptedException {
+        Future<?> last = null;
+        for (int i = 0; i < BATCH; i++) {
+            last = executor.submit(task);
+        }
+        return last.get();
     }
 
     @Benchmark
