@@ -1,0 +1,118 @@
+package io.tipdata.jdbc;
+
+import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
+import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * Creates and checks the shadow schema: one twin per {@link TablePolicy#ISOLATED} table, with the same
+ * columns plus {@code tip_run}, and every primary and unique key extended with {@code tip_run}.
+ *
+ * <p>Twins are made for every table declared isolated by exact name, and for every table of the
+ * connection's default schema whose name matches an isolated pattern. Twins carry no foreign keys: a
+ * test row may reference a reference table or a production parent, and each partition is purged on its
+ * own, so a foreign key would either refuse legitimate test rows or block the purge.
+ *
+ * <p>On MariaDB the shadow schema is a database. Immutable and thread-safe.
+ */
+public final class ShadowSchema {
+
+    /** The shadow schema used when none is given. */
+    public static final String DEFAULT_SCHEMA = "tip_shadow";
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private final DataSource dataSource;
+    private final TablePolicies policies;
+    private final String schema;
+    private final Dialect dialect;
+
+    private ShadowSchema(Builder b) {
+        this.dataSource = b.dataSource;
+        this.policies = b.policies;
+        this.schema = b.schema;
+        this.dialect = b.dialect;
+    }
+
+    /** A builder over the raw (unwrapped) data source of the production database. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** Creates the shadow schema if missing and each missing twin; never touches production tables. */
+    public void create() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            new ShadowTwinCreator(c, dialectOf(c), policies, schema).createMissing();
+        }
+    }
+
+    /** Compares every isolated table with its twin; the list is empty when all is well. */
+    public List<SchemaProblem> check() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return new ShadowDriftCheck(c, dialectOf(c), policies, schema).problems();
+        }
+    }
+
+    /** The shadow schema name as configured. */
+    public String schema() {
+        return schema;
+    }
+
+    private Dialect dialectOf(Connection c) throws SQLException {
+        return dialect != null ? dialect : Dialect.detect(c.getMetaData());
+    }
+
+    @Override
+    public String toString() {
+        return "ShadowSchema[" + schema + ", " + policies + "]";
+    }
+
+    /** Configures a {@link ShadowSchema}; {@link #build()} checks the settings. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private TablePolicies policies;
+        private String schema = DEFAULT_SCHEMA;
+        private Dialect dialect;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** The table policies; their isolated tables get twins. Required. */
+        public Builder policies(TablePolicies policies) {
+            this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /** The shadow schema (a database on MariaDB); default {@value ShadowSchema#DEFAULT_SCHEMA}. */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** The dialect; detected from the connection when not given. */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /** The configured shadow schema. */
+        public ShadowSchema build() {
+            if (policies == null) {
+                throw new IllegalStateException("no table policies given: call policies(TablePolicies) with the"
+                        + " isolated tables that need shadow twins");
+            }
+            if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+                throw new IllegalArgumentException("invalid shadow schema name '" + schema + "': use 1 to 63"
+                        + " letters, digits and _, starting with a letter or _ (default " + DEFAULT_SCHEMA + ")");
+            }
+            return new ShadowSchema(this);
+        }
+    }
+}

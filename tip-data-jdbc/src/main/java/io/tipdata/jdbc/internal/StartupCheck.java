@@ -1,0 +1,56 @@
+package io.tipdata.jdbc.internal;
+
+import io.tipdata.jdbc.Dialect;
+import io.tipdata.jdbc.SchemaProblem;
+import io.tipdata.jdbc.ShadowSchema;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.internal.shadow.SchemaReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * What {@code TipDataSource.build()} checks against the database: the dialect, that every table named by a
+ * policy exists, and (through {@link ShadowSchema#check()}) that every isolated table has a matching twin.
+ */
+public final class StartupCheck {
+
+    private StartupCheck() {
+    }
+
+    /** The dialect to use; throws {@link IllegalStateException} listing every problem found. */
+    public static Dialect run(DataSource dataSource, TablePolicies policies, String shadowSchema, Dialect dialect) {
+        Dialect d;
+        List<SchemaProblem> problems = new ArrayList<>();
+        try {
+            try (Connection c = dataSource.getConnection()) {
+                d = dialect != null ? dialect : Dialect.detect(c.getMetaData());
+                SchemaReader reader = new SchemaReader(c, d);
+                String schema = reader.defaultSchema();
+                Map<String, String> tables = reader.tables(schema);
+                for (Map.Entry<String, TablePolicy> e : policies.exactNames().entrySet()) {
+                    if (e.getValue() != TablePolicy.ISOLATED && !tables.containsKey(e.getKey())) {
+                        problems.add(new SchemaProblem(e.getKey(), null, "table '" + e.getKey() + "' is declared "
+                                + e.getValue() + " but does not exist in schema " + schema,
+                                "create it or remove it from the policies"));
+                    }
+                }
+            }
+            problems.addAll(ShadowSchema.builder(dataSource).policies(policies).schema(shadowSchema).dialect(d)
+                    .build().check());
+        } catch (SQLException e) {
+            throw new IllegalStateException("TipDataSource cannot check the database: " + e.getMessage()
+                    + "; make sure the data source connects to the production schema", e);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("TipDataSource cannot isolate test traffic:"
+                    + problems.stream().map(p -> "\n- " + p).collect(Collectors.joining()));
+        }
+        return d;
+    }
+}

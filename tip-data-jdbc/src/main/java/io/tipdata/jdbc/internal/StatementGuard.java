@@ -1,0 +1,109 @@
+package io.tipdata.jdbc.internal;
+
+import io.tipdata.core.KillSwitch;
+import io.tipdata.core.TestRun;
+import io.tipdata.core.TipContext;
+import io.tipdata.jdbc.RefusedStatementException;
+import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Wrapper;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a statement sends: in production the SQL as written; in test context the SQL rewritten for
+ * the current run, or a {@link RefusedStatementException} before anything reaches the database.
+ */
+public final class StatementGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementGuard.class);
+
+    private final SqlRewriter rewriter;
+    private final KillSwitch killSwitch;
+
+    /** A guard that rewrites with the rewriter and obeys the kill switch. */
+    public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch) {
+        this.rewriter = Objects.requireNonNull(rewriter, "rewriter");
+        this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+    }
+
+    /** Wraps a connection of the guarded data source. */
+    public Connection guard(Connection connection) {
+        return new GuardedConnection(this, connection);
+    }
+
+    /** The SQL to send for the run, which is the current one; refuses what cannot be confined to the run. */
+    String sqlFor(String sql, TestRun run) throws SQLException {
+        checkKillSwitch(run);
+        if (sql == null) {
+            throw refused(run, "no SQL given", RefusedStatementException.REFUSED);
+        }
+        try {
+            return rewriter.rewrite(sql).sqlFor(run.runId());
+        } catch (RefusedStatementException e) {
+            LOG.debug("tip-data refused a statement of run {}: {}", run.runId(), e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Refuses with {@value RefusedStatementException#KILLED} while the kill switch is engaged. */
+    void checkKillSwitch(TestRun run) throws RefusedStatementException {
+        if (killSwitch.isEngaged()) {
+            throw refused(run, "the tip-data kill switch is engaged (" + killSwitch.reason()
+                    + "): all test traffic is refused until it is released", RefusedStatementException.KILLED);
+        }
+    }
+
+    /** Refuses a prepared statement executed in another context than the one it was prepared in. */
+    RefusedStatementException crossed(String preparedFor, TestRun run) {
+        String from = preparedFor == null ? "production" : "test run " + preparedFor;
+        String to = run == null ? "production" : "test run " + run.runId();
+        return crossed(run, "a statement prepared in " + from + " is executed in " + to);
+    }
+
+    /** Refuses work begun in one context and executed in another. */
+    RefusedStatementException crossed(TestRun run, String what) {
+        return refused(run, what + ": nothing was sent; prepare it again in the context that executes it",
+                RefusedStatementException.CONTEXT_CROSSED);
+    }
+
+    /** A refusal, logged at debug with the run id. */
+    RefusedStatementException refused(TestRun run, String message, String sqlState) {
+        LOG.debug("tip-data refused a statement of {}: {}", run == null ? "production" : "run " + run.runId(),
+                message);
+        return new RefusedStatementException(message, sqlState);
+    }
+
+    /** Unwraps to the guarded object, or in production to the delegate; in test context never to the delegate. */
+    public <T> T unwrap(Object guarded, Wrapper delegate, Class<T> iface) throws SQLException {
+        if (iface.isInstance(guarded)) {
+            return iface.cast(guarded);
+        }
+        TestRun run = TipContext.currentOrNull();
+        if (run != null) {
+            throw refused(run, "unwrap(" + iface.getName() + ") is refused in test context: it would hand out the"
+                    + " unguarded " + guardedType(guarded) + "; use the " + guardedType(guarded)
+                    + " tip-data gave you", RefusedStatementException.REFUSED);
+        }
+        return delegate.unwrap(iface);
+    }
+
+    /** Whether {@link #unwrap} would succeed for the interface in the current context. */
+    public boolean isWrapperFor(Object guarded, Wrapper delegate, Class<?> iface) throws SQLException {
+        if (iface.isInstance(guarded)) {
+            return true;
+        }
+        return TipContext.currentOrNull() == null && delegate.isWrapperFor(iface);
+    }
+
+    private static String guardedType(Object guarded) {
+        for (Class<?> c : guarded.getClass().getInterfaces()) {
+            if (c.getName().startsWith("java")) {
+                return c.getSimpleName();
+            }
+        }
+        return guarded.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,29 @@
+package io.tipdata.jdbc.internal.shadow;
+
+import java.sql.Types;
+import java.util.Objects;
+
+/** One column as the driver's metadata describes it. */
+record ColumnShape(String name, String typeName, int dataType, int size, int digits, boolean nullable,
+                   String defaultValue, boolean autoIncrement) {
+
+    /** Tells whether the other column has the same type (name, length, precision and scale). */
+    boolean sameType(ColumnShape other) {
+        return typeName.equalsIgnoreCase(other.typeName) && size == other.size && digits == other.digits;
+    }
+
+    /** Tells whether the other column has the same default; auto-increment defaults are not compared. */
+    boolean sameDefault(ColumnShape other) {
+        return autoIncrement || other.autoIncrement || Objects.equals(defaultValue, other.defaultValue);
+    }
+
+    /** The type as a reader expects it, such as {@code varchar(100)} or {@code numeric(10,2)}. */
+    String typeText() {
+        return switch (dataType) {
+            case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR, Types.BINARY, Types.VARBINARY ->
+                    typeName + "(" + size + ")";
+            case Types.NUMERIC, Types.DECIMAL -> typeName + "(" + size + "," + digits + ")";
+            default -> typeName + " (size " + size + (digits == 0 ? "" : ", digits " + digits) + ")";
+        };
+    }
+}

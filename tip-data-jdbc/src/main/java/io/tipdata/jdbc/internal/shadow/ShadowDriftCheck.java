@@ -1,0 +1,153 @@
+package io.tipdata.jdbc.internal.shadow;
+
+import io.tipdata.jdbc.Dialect;
+import io.tipdata.jdbc.SchemaProblem;
+import io.tipdata.jdbc.TablePolicies;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Compares each isolated production table with its twin and lists every difference that matters. */
+public final class ShadowDriftCheck {
+
+    /** How to create missing twins, as said in the problems. */
+    public static final String CREATE_FIX = "run ShadowSchema.create() or `java -cp <app and JDBC driver jars>"
+            + " io.tipdata.jdbc.cli.ShadowSchemaCommand create --url ... --isolated ...`";
+
+    private static final String RUN = ShadowTwinCreator.RUN_COLUMN;
+
+    private final SchemaReader reader;
+    private final TablePolicies policies;
+    private final String shadowSchema;
+    private final List<SchemaProblem> problems = new ArrayList<>();
+
+    /** A check working through the open connection. */
+    public ShadowDriftCheck(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema)
+            throws SQLException {
+        this.reader = new SchemaReader(connection, dialect);
+        this.policies = policies;
+        this.shadowSchema = shadowSchema;
+    }
+
+    /** The problems found; empty when every twin matches its production table. */
+    public List<SchemaProblem> problems() throws SQLException {
+        problems.clear();
+        IsolatedTables isolated = IsolatedTables.resolve(reader, policies, shadowSchema);
+        for (String missing : isolated.missing()) {
+            add(missing, null, "table '" + missing + "' does not exist in schema " + isolated.schema(),
+                    "create it or remove it from the policies");
+        }
+        String shadow = reader.findSchema(shadowSchema);
+        if (shadow == null) {
+            for (String table : isolated.present()) {
+                add(table, null, "shadow schema " + shadowSchema + " does not exist", CREATE_FIX);
+            }
+            return List.copyOf(problems);
+        }
+        Map<String, String> twins = reader.tables(shadow);
+        for (String table : isolated.present()) {
+            String twin = twins.get(table.toLowerCase(Locale.ROOT));
+            if (twin == null) {
+                add(table, null, "shadow twin " + shadow + "." + table + " does not exist", CREATE_FIX);
+            } else if (!twin.equals(table)) {
+                add(table, null, "shadow twin is spelled " + shadow + "." + twin + ", so it is not reached as "
+                        + shadowSchema + "." + table + " the way the production table is",
+                        "drop the twin and " + CREATE_FIX);
+            } else {
+                compare(isolated.schema(), shadow, table);
+            }
+        }
+        return List.copyOf(problems);
+    }
+
+    private void compare(String schema, String shadow, String table) throws SQLException {
+        String where = shadow + "." + table;
+        Map<String, ColumnShape> prod = reader.columns(schema, table);
+        Map<String, ColumnShape> twin = reader.columns(shadow, table);
+        for (Map.Entry<String, ColumnShape> e : prod.entrySet()) {
+            ColumnShape p = e.getValue();
+            ColumnShape t = twin.get(e.getKey());
+            if (t == null) {
+                add(table, p.name(), "column is missing in the twin " + where,
+                        "ALTER TABLE " + where + " ADD COLUMN " + p.name() + " " + p.typeText()
+                                + ", or drop the twin and recreate it");
+            } else {
+                compareColumn(table, where, p, t);
+            }
+        }
+        for (Map.Entry<String, ColumnShape> e : twin.entrySet()) {
+            if (!prod.containsKey(e.getKey()) && !e.getKey().equals(RUN)) {
+                add(table, e.getValue().name(), "column exists in the twin " + where + " but not in production",
+                        "ALTER TABLE " + where + " DROP COLUMN " + e.getValue().name()
+                                + ", or drop the twin and recreate it");
+            }
+        }
+        ColumnShape run = twin.get(RUN);
+        if (run == null) {
+            add(table, RUN, "the twin " + where + " has no " + RUN + " column",
+                    "drop the twin and " + CREATE_FIX);
+            return;
+        }
+        if (run.nullable()) {
+            add(table, RUN, RUN + " is nullable in the twin " + where,
+                    "ALTER TABLE " + where + " ALTER COLUMN " + RUN + " SET NOT NULL");
+        }
+        if (!reader.hasIndexLeadingWith(shadow, table, RUN)) {
+            add(table, RUN, "the twin " + where + " has no index on " + RUN + ", so purging it scans the table",
+                    "CREATE INDEX ON " + where + " (" + RUN + "), or drop the twin and recreate it");
+        }
+        compareKeys(schema, shadow, table);
+    }
+
+    private void compareColumn(String table, String where, ColumnShape p, ColumnShape t) {
+        if (!p.sameType(t)) {
+            add(table, p.name(), "type differs: production " + p.typeText() + ", twin " + t.typeText(),
+                    "change the twin's column " + where + "." + t.name() + " to " + p.typeText());
+        }
+        if (p.nullable() != t.nullable()) {
+            add(table, p.name(), "nullability differs: production " + nullText(p) + ", twin " + nullText(t),
+                    "make the twin's column " + where + "." + t.name() + " " + nullText(p));
+        }
+        if (!p.sameDefault(t)) {
+            add(table, p.name(), "default differs: production " + p.defaultValue() + ", twin " + t.defaultValue(),
+                    "give the twin's column " + where + "." + t.name() + " the default " + p.defaultValue());
+        }
+    }
+
+    private void compareKeys(String schema, String shadow, String table) throws SQLException {
+        String where = shadow + "." + table;
+        List<KeyShape> twinKeys = reader.uniqueKeys(shadow, table);
+        Set<Set<String>> twinSets = new HashSet<>();
+        for (KeyShape k : twinKeys) {
+            twinSets.add(k.columnSet());
+            if (!k.columnSet().contains(RUN)) {
+                add(table, String.join(",", k.columns()), "the twin's " + k.describe() + " does not include " + RUN
+                        + ", so rows of two runs collide", "drop that key and add it again with " + RUN);
+            }
+        }
+        for (KeyShape k : reader.uniqueKeys(schema, table)) {
+            Set<String> extended = new HashSet<>(k.columnSet());
+            extended.add(RUN);
+            if (!twinSets.contains(extended)) {
+                add(table, String.join(",", k.columns()), "production " + k.describe() + " has no counterpart ("
+                        + String.join(", ", k.columns()) + ", " + RUN + ") in the twin " + where,
+                        "add " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + String.join(", ", k.columns())
+                                + ", " + RUN + ") to the twin, or drop the twin and recreate it");
+            }
+        }
+    }
+
+    private static String nullText(ColumnShape c) {
+        return c.nullable() ? "NULL" : "NOT NULL";
+    }
+
+    private void add(String table, String column, String problem, String fix) {
+        problems.add(new SchemaProblem(table, column, problem, fix));
+    }
+}

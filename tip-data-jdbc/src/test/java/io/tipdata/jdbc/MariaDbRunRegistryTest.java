@@ -1,0 +1,19 @@
+package io.tipdata.jdbc;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+@EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
+class MariaDbRunRegistryTest extends RunRegistryContract {
+
+    private DataSource ds;
+
+    @Override
+    DataSource dataSource() throws SQLException {
+        if (ds == null) {
+            ds = ShadowTestDatabases.mariadb("tdrr_maria");
+        }
+        return ds;
+    }
+}
