@@ -53,7 +53,7 @@ public enum Target {
                     Workload.load(tip, Workload.INSERT, Workload.ROWS);
                     return new Opened(tip, "", null, resources);
                 }
-                TipTargets.loadInTest(tip, run);
+                TipTargets.loadInTest(tip, production, run);
                 return new Opened(tip, "", run, resources);
             }
             case SHARDINGSPHERE_PRODUCTION:
