@@ -16,7 +16,9 @@ import java.util.Properties;
  *
  * <p>PostgreSQL uses two databases of its own ({@code tip_bench} and {@code tip_bench_peer_shadow}) on
  * the server named by {@code tip.pg.url}, created on first use, so that the benchmark does not collide
- * with tests that use the {@code test} database at the same time.
+ * with tests that use the {@code test} database at the same time. Its sessions run with
+ * {@code synchronous_commit = off}, so that writes measure the client and server work rather than the
+ * disk's flush latency, which would hide every client-side difference.
  */
 public enum BenchDatabase {
     /** H2 2.x in memory, in the benchmark's JVM. */
@@ -125,6 +127,9 @@ public enum BenchDatabase {
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(4);
         config.setAutoCommit(true);
+        if (this == POSTGRESQL) {
+            config.setConnectionInitSql("SET synchronous_commit = off");
+        }
         return new HikariDataSource(config);
     }
 }
