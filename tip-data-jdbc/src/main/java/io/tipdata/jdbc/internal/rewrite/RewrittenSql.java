@@ -1,8 +1,68 @@
 package io.tipdata.jdbc.internal.rewrite;
 
-/** PLACEHOLDER until the rewrite branch is merged. */
+import io.tipdata.core.TestRun;
+
+/**
+ * A statement rewritten for test context, waiting for its run id.
+ *
+ * <p>The rewritten text is kept as the fragments between the places where the run literal goes, so
+ * {@link #sqlFor(String)} only joins strings; the last result is remembered, so a run that repeats a
+ * statement gets the same {@code String} back without allocating.
+ */
 public final class RewrittenSql {
+
+    private final String[] parts;
+    private final StatementKind kind;
+    private final int fixedLength;
+    private volatile ForRun last;
+
+    private record ForRun(String runId, String sql) {
+    }
+
+    RewrittenSql(String[] parts, StatementKind kind) {
+        this.parts = parts.clone();
+        this.kind = kind;
+        int len = 0;
+        for (String p : parts) {
+            len += p.length();
+        }
+        this.fixedLength = len;
+    }
+
+    /** The SQL to send for that run; the run id is validated and placed as a string literal. */
     public String sqlFor(String runId) {
-        throw new UnsupportedOperationException();
+        ForRun cached = last;
+        if (cached != null && cached.runId.equals(runId)) {
+            return cached.sql;
+        }
+        TestRun.requireValidRunId(runId);
+        String sql;
+        if (parts.length == 1) {
+            sql = parts[0];
+        } else {
+            StringBuilder b = new StringBuilder(fixedLength + (parts.length - 1) * (runId.length() + 2));
+            b.append(parts[0]);
+            for (int i = 1; i < parts.length; i++) {
+                b.append('\'').append(runId).append('\'').append(parts[i]);
+            }
+            sql = b.toString();
+        }
+        last = new ForRun(runId, sql);
+        return sql;
+    }
+
+    /** What the statement does. */
+    public StatementKind kind() {
+        return kind;
+    }
+
+    /** How many run literals the statement carries (one per partition filter or stamped row). */
+    public int runLiteralCount() {
+        return parts.length - 1;
+    }
+
+    @Override
+    public String toString() {
+        return "RewrittenSql[" + kind + ", " + (parts.length - 1) + " run literals]";
     }
 }

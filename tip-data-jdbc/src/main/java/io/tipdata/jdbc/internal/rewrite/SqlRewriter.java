@@ -3,17 +3,227 @@ package io.tipdata.jdbc.internal.rewrite;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.TablePolicies;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.Statements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** PLACEHOLDER until the rewrite branch is merged; refuses everything. */
+/**
+ * Rewrites statements made in test context so they touch only the run's partitions (shadow mode).
+ *
+ * <p>Each distinct SQL text is parsed once: the statement is rewritten with a sentinel run literal,
+ * rendered, parsed again and checked by {@link IsolationVerifier}; the result (or the refusal) is
+ * cached. {@link RewrittenSql#sqlFor(String)} then only places the real run id.
+ *
+ * <p>Schema-qualified table names are always refused: tip-data cannot prove that an explicit schema is
+ * the connection's default one, and the shadow schema is only ever addressed by tip-data itself.
+ */
 public final class SqlRewriter {
-    private SqlRewriter() {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlRewriter.class);
+    private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final String SENTINEL_STEM = "tipsentinel";
+
+    private final TableNames names;
+    private final String shadowSchema;
+    private final IsolationVerifier verifier;
+    private final BoundedCache<String, Object> cache;
+    private final AtomicLong parses = new AtomicLong();
+
+    private record Refused(String message) {
     }
 
+    private SqlRewriter(TablePolicies policies, String shadowSchema, Dialect dialect, int cacheSize) {
+        this.names = new TableNames(policies, dialect);
+        this.shadowSchema = shadowSchema;
+        this.verifier = new IsolationVerifier(new TableNames(policies, dialect), shadowSchema);
+        this.cache = new BoundedCache<>(cacheSize);
+    }
+
+    /** A rewriter for the policies, shadow schema and dialect, caching up to {@code cacheSize} distinct statements. */
     public static SqlRewriter create(TablePolicies policies, String shadowSchema, Dialect dialect, int cacheSize) {
-        return new SqlRewriter();
+        Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(dialect, "dialect");
+        if (shadowSchema == null || !SCHEMA.matcher(shadowSchema).matches()) {
+            throw new IllegalArgumentException("invalid shadow schema '" + shadowSchema
+                    + "': give an unquoted name of letters, digits and _, such as tip_shadow");
+        }
+        if (cacheSize < 2) {
+            throw new IllegalArgumentException("rewrite cache size " + cacheSize + " is too small: give at least 2");
+        }
+        return new SqlRewriter(policies, shadowSchema, dialect, cacheSize);
     }
 
+    /** The rewrite of the statement, or a refusal (SQLState TD001) naming the table or construct and why. */
     public RewrittenSql rewrite(String sql) throws RefusedStatementException {
-        throw new RefusedStatementException("placeholder", RefusedStatementException.REFUSED);
+        Objects.requireNonNull(sql, "sql");
+        Object cached = cache.get(sql);
+        if (cached == null) {
+            cached = compute(sql);
+            cache.put(sql, cached);
+        }
+        if (cached instanceof RewrittenSql r) {
+            return r;
+        }
+        throw new RefusedStatementException(((Refused) cached).message, RefusedStatementException.REFUSED);
+    }
+
+    /** How many texts were parsed so far (each distinct statement once, while it stays cached). */
+    long parseCount() {
+        return parses.get();
+    }
+
+    int cachedCount() {
+        return cache.size();
+    }
+
+    private Object compute(String sql) {
+        try {
+            return rewriteAndVerify(sql);
+        } catch (Refusal r) {
+            LOG.debug("refused statement: {}", r.getMessage());
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("refused SQL: {}", sql);
+            }
+            return new Refused(r.getMessage());
+        }
+    }
+
+    private RewrittenSql rewriteAndVerify(String sql) {
+        String sentinel = sentinelFor(sql);
+        Statement st = parseOne(sql, "statement");
+        List<JdbcParameter> params = parameters(st);
+        if (params.size() != ParameterMarkers.count(sql)) {
+            throw new Refusal("the statement has " + ParameterMarkers.count(sql) + " ? markers but the parser read "
+                    + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
+        }
+        StatementKind kind = new DmlRewriter(new SelectRewriter(names, shadowSchema, sentinel)).rewrite(st);
+        checkParameterOrder(st, params);
+        String rendered = st.toString();
+        Statement again = parseOne(rendered, "rewritten statement");
+        try {
+            verifier.verify(again, sentinel);
+        } catch (Refusal r) {
+            LOG.warn("rewrite of a {} statement failed the independent isolation check and is refused: {}",
+                    kind, r.getMessage());
+            LOG.debug("statement failing the isolation check: {}", rendered);
+            throw r;
+        }
+        return new RewrittenSql(split(rendered, sentinel), kind);
+    }
+
+    private Statement parseOne(String sql, String what) {
+        parses.incrementAndGet();
+        if (sql.isBlank()) {
+            throw new Refusal("the " + what + " is empty; nothing was sent (refused)");
+        }
+        Statements statements;
+        try {
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+            statements = parser.Statements();
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError vme) {
+                throw vme;
+            }
+            String msg = String.valueOf(e.getMessage());
+            int nl = msg.indexOf('\n');
+            throw new Refusal("the " + what + " could not be parsed (" + (nl < 0 ? msg : msg.substring(0, nl))
+                    + "); in test context tip-data refuses what it cannot read, including JDBC escapes such as {call ...}");
+        }
+        if (statements == null || statements.isEmpty()) {
+            throw new Refusal("the " + what + " is empty");
+        }
+        if (statements.size() > 1) {
+            throw new Refusal("the " + what + " holds " + statements.size() + " statements; in test context each"
+                    + " statement must be sent on its own");
+        }
+        return statements.get(0);
+    }
+
+    private static List<JdbcParameter> parameters(Object root) {
+        List<JdbcParameter> out = new ArrayList<>();
+        collectParameters(root, out, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return out;
+    }
+
+    private static void collectParameters(Object v, List<JdbcParameter> out, java.util.Set<Object> seen) {
+        if (v instanceof Collection<?> c) {
+            c.forEach(o -> collectParameters(o, out, seen));
+        } else if (v instanceof Map<?, ?> m) {
+            m.values().forEach(o -> collectParameters(o, out, seen));
+        } else if (v instanceof Object[] a) {
+            for (Object o : a) {
+                collectParameters(o, out, seen);
+            }
+        } else if (v != null && AstFields.isAstNode(v) && seen.add(v)) {
+            if (v instanceof JdbcParameter p) {
+                out.add(p);
+            }
+            for (Object child : AstFields.children(v)) {
+                collectParameters(child, out, seen);
+            }
+        }
+    }
+
+    /** Renders once with numbered markers and refuses if the rewrite moved any of them. */
+    private static void checkParameterOrder(Statement st, List<JdbcParameter> params) {
+        if (params.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            params.get(i).setIndex(params.get(i).getIndex() == null ? i + 1 : params.get(i).getIndex());
+            params.get(i).setUseFixedIndex(true);
+        }
+        int[] order = ParameterMarkers.indexes(st.toString());
+        for (JdbcParameter p : params) {
+            p.setUseFixedIndex(false);
+        }
+        boolean ok = order.length == params.size();
+        for (int i = 0; ok && i < order.length; i++) {
+            ok = order[i] == i + 1;
+        }
+        if (!ok) {
+            throw new Refusal("rendering the statement would change the order of its ? parameters (for example"
+                    + " OFFSET ? before LIMIT ?); write the clauses in the standard order (LIMIT ? OFFSET ?)");
+        }
+    }
+
+    private static String sentinelFor(String sql) {
+        String lower = sql.toLowerCase(Locale.ROOT);
+        String s = SENTINEL_STEM;
+        for (int i = 0; lower.contains(s); i++) {
+            s = SENTINEL_STEM + i;
+        }
+        return s;
+    }
+
+    private static String[] split(String rendered, String sentinel) {
+        String quoted = "'" + sentinel + "'";
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int at = rendered.indexOf(quoted); at >= 0; at = rendered.indexOf(quoted, from)) {
+            parts.add(rendered.substring(from, at));
+            from = at + quoted.length();
+        }
+        parts.add(rendered.substring(from));
+        int bare = 0;
+        for (int at = rendered.indexOf(sentinel); at >= 0; at = rendered.indexOf(sentinel, at + 1)) {
+            bare++;
+        }
+        if (bare != parts.size() - 1) {
+            throw new Refusal("the rewritten statement holds the run placeholder outside a literal");
+        }
+        return parts.toArray(new String[0]);
     }
 }

@@ -1,0 +1,53 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Functions refused in test context because they reach outside the statement's tables: files, other
+ * databases, SQL given as text, large objects, session settings and session-held locks.
+ *
+ * <p>Exact names: {@link #NAMES}; any name starting with one of {@link #PREFIXES} too. Matching ignores
+ * case and any schema qualifier. Sequences ({@code nextval}) and {@code sleep} are allowed.
+ */
+final class DeniedFunctions {
+
+    static final Set<String> NAMES = Set.of(
+            // PostgreSQL: files, SQL as text, settings, other sessions
+            "pg_read_file", "pg_read_binary_file", "pg_stat_file", "pg_file_write",
+            "query_to_xml", "query_to_xml_and_xmlschema", "query_to_xmlschema", "cursor_to_xml",
+            "table_to_xml", "table_to_xml_and_xmlschema", "schema_to_xml", "database_to_xml",
+            "set_config", "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf",
+            // MariaDB: files, user-level locks
+            "load_file", "get_lock", "release_lock", "release_all_locks", "sys_exec", "sys_eval",
+            // H2: files, linked schemas
+            "file_read", "file_write", "csvread", "csvwrite", "link_schema");
+
+    static final List<String> PREFIXES = List.of("pg_ls_", "pg_advisory", "pg_try_advisory", "lo_", "dblink");
+
+    private DeniedFunctions() {
+    }
+
+    /** Tells whether the function (possibly schema-qualified, possibly quoted) is refused. */
+    static boolean isDenied(String functionName) {
+        if (functionName == null) {
+            return false;
+        }
+        String name = functionName;
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0) {
+            name = name.substring(dot + 1);
+        }
+        name = TableNames.unquote(name.trim()).toLowerCase(Locale.ROOT);
+        if (NAMES.contains(name)) {
+            return true;
+        }
+        for (String p : PREFIXES) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

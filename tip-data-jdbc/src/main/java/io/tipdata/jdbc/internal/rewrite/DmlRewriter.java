@@ -1,0 +1,265 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.InsertConflictTarget;
+import net.sf.jsqlparser.statement.merge.Merge;
+import net.sf.jsqlparser.statement.merge.MergeInsert;
+import net.sf.jsqlparser.statement.merge.MergeOperation;
+import net.sf.jsqlparser.statement.merge.MergeUpdate;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * Rewrites one whitelisted statement in place for the run given as literal: queries through
+ * {@link SelectRewriter}, and the targets of INSERT, UPDATE, DELETE and MERGE, which must be ISOLATED.
+ */
+final class DmlRewriter {
+
+    private final SelectRewriter selects;
+
+    DmlRewriter(SelectRewriter selects) {
+        this.selects = selects;
+    }
+
+    StatementKind rewrite(Statement st) {
+        if (st instanceof Select s) {
+            selects.select(s, CteScope.EMPTY);
+            return StatementKind.SELECT;
+        }
+        if (st instanceof Insert ins) {
+            return insert(ins);
+        }
+        if (st instanceof Update up) {
+            update(up);
+            return StatementKind.UPDATE;
+        }
+        if (st instanceof Delete del) {
+            delete(del);
+            return StatementKind.DELETE;
+        }
+        if (st instanceof Merge m) {
+            merge(m);
+            return StatementKind.MERGE;
+        }
+        throw new Refusal("statement kind " + kindName(st) + " is refused in test context:"
+                + " only SELECT, INSERT, UPDATE, DELETE and MERGE are rewritten (DDL, TRUNCATE, CALL, SET, GRANT,"
+                + " LOCK and the like never run under a test run)");
+    }
+
+    private static String kindName(Statement st) {
+        String name = st.getClass().getSimpleName();
+        if (name.startsWith("Create")) {
+            return "CREATE";
+        }
+        if (name.startsWith("Alter")) {
+            return "ALTER";
+        }
+        return switch (name) {
+            case "Execute" -> "CALL/EXECUTE";
+            case "SetStatement", "ResetStatement" -> "SET";
+            case "UseStatement" -> "USE";
+            case "Upsert" -> "REPLACE/UPSERT (use INSERT ... ON DUPLICATE KEY UPDATE or ON CONFLICT)";
+            case "ExplainStatement" -> "EXPLAIN";
+            case "RenameTableStatement" -> "RENAME";
+            default -> name.toUpperCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private void requireIsolatedTarget(Table t, String verb) {
+        SelectRewriter.Target target = selects.resolve(t, CteScope.EMPTY);
+        if (target == SelectRewriter.Target.REFERENCE) {
+            throw new Refusal(verb + " on REFERENCE table '" + TableNames.unquote(t.getName()) + "' is refused:"
+                    + " test traffic may read reference tables, never write them; declare it ISOLATED if tests write it");
+        }
+        if (target != SelectRewriter.Target.ISOLATED) {
+            throw new Refusal(verb + " target '" + t.getName() + "' is not an ISOLATED table");
+        }
+    }
+
+    private StatementKind insert(Insert ins) {
+        CteScope scope = selects.with(ins.getWithItemsList(), CteScope.EMPTY);
+        Table t = ins.getTable();
+        requireIsolatedTarget(t, "INSERT");
+        String table = TableNames.unquote(t.getName());
+        if (ins.getSetUpdateSets() != null && !ins.getSetUpdateSets().isEmpty()) {
+            throw new Refusal("INSERT INTO " + table + " SET ... is not supported in test context;"
+                    + " write INSERT INTO " + table + " (columns) VALUES (...)");
+        }
+        if (ins.getOutputClause() != null) {
+            throw new Refusal("OUTPUT clause on INSERT INTO " + table + " is not supported; use RETURNING");
+        }
+        if (ins.getColumns() == null || ins.getColumns().isEmpty() || ins.getSelect() == null) {
+            throw new Refusal("INSERT INTO " + table + " without a column list is refused in test context: the shadow"
+                    + " twin has the extra column " + SelectRewriter.RUN_COLUMN + ", so list the columns you insert");
+        }
+        for (Column c : ins.getColumns()) {
+            requireNotRunColumn(c, "INSERT INTO " + table);
+        }
+        checkSets(ins.getDuplicateUpdateSets(), "ON DUPLICATE KEY UPDATE of " + table);
+        InsertConflictTarget conflict = ins.getConflictTarget();
+        if (conflict != null) {
+            if (conflict.getConstraintName() != null || conflict.getIndexExpression() != null) {
+                throw new Refusal("ON CONFLICT of INSERT INTO " + table + " names a constraint or an expression;"
+                        + " tip-data must add " + SelectRewriter.RUN_COLUMN + " to the conflict target, so list the"
+                        + " conflict columns: ON CONFLICT (col, ...)");
+            }
+            if (!conflict.getIndexColumnNames().isEmpty()) {
+                List<String> cols = new ArrayList<>(conflict.getIndexColumnNames());
+                cols.add(SelectRewriter.RUN_COLUMN);
+                ins.setConflictTarget(new InsertConflictTarget(cols, null, conflict.getWhereExpression(), null));
+            }
+        }
+        if (ins.getConflictAction() != null) {
+            checkSets(ins.getConflictAction().getUpdateSets(), "ON CONFLICT DO UPDATE of " + table);
+        }
+        selects.scanExcept(ins, scope, t, ins.getColumns(), ins.getSelect(), ins.getWithItemsList());
+        Select source = ins.getSelect();
+        selects.select(source, scope);
+        selects.stampProjection(source);
+        selects.toTwin(t, false);
+        ins.getColumns().add(new Column(SelectRewriter.RUN_COLUMN));
+        boolean upsert = ins.getConflictAction() != null
+                || ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty();
+        return upsert ? StatementKind.UPSERT : StatementKind.INSERT;
+    }
+
+    private void update(Update up) {
+        CteScope scope = selects.with(up.getWithItemsList(), CteScope.EMPTY);
+        Table t = up.getTable();
+        requireIsolatedTarget(t, "UPDATE");
+        if (up.getStartJoins() != null && !up.getStartJoins().isEmpty()) {
+            throw new Refusal("multi-table UPDATE (UPDATE a JOIN b ...) is refused in test context: it can write"
+                    + " every joined table; update one table and select the others in a subquery");
+        }
+        if (up.getOutputClause() != null) {
+            throw new Refusal("OUTPUT clause on UPDATE is not supported; use RETURNING");
+        }
+        checkSets(up.getUpdateSets(), "UPDATE " + TableNames.unquote(t.getName()));
+        selects.scanExcept(up, scope, t, up.getFromItem(), up.getJoins(), up.getWithItemsList());
+        String q = selects.toTwin(t, true);
+        List<Expression> filters = new ArrayList<>();
+        filters.add(selects.runFilter(new Table(q)));
+        if (up.getFromItem() != null) {
+            up.setFromItem(selects.fromList(up.getFromItem(), up.getJoins(), scope, false, filters));
+        } else if (up.getJoins() != null && !up.getJoins().isEmpty()) {
+            throw new Refusal("UPDATE with joins but no FROM is not supported in test context");
+        }
+        up.setWhere(SelectRewriter.and(up.getWhere(), filters));
+    }
+
+    private void delete(Delete del) {
+        CteScope scope = selects.with(del.getWithItemsList(), CteScope.EMPTY);
+        Table t = del.getTable();
+        requireIsolatedTarget(t, "DELETE");
+        if (del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()) {
+            throw new Refusal("multi-table DELETE is refused in test context: delete from one table and select"
+                    + " the others in a subquery");
+        }
+        if (del.getOutputClause() != null) {
+            throw new Refusal("OUTPUT clause on DELETE is not supported; use RETURNING");
+        }
+        selects.scanExcept(del, scope, t, del.getUsingList(), del.getWithItemsList());
+        // MariaDB refuses an alias on single-table DELETE, so the filter names the twin in full there.
+        String q = selects.toTwin(t, !selects.isMariaDb());
+        List<Expression> filters = new ArrayList<>();
+        filters.add(selects.runFilter(new Table(q)));
+        if (del.getUsingList() != null) {
+            for (Table using : del.getUsingList()) {
+                FromItem same = selects.fromList(using, null, scope, false, filters);
+                if (same != using) {
+                    throw new Refusal("DELETE ... USING " + using + " cannot be rewritten in test context");
+                }
+            }
+        }
+        del.setWhere(SelectRewriter.and(del.getWhere(), filters));
+    }
+
+    private void merge(Merge m) {
+        CteScope scope = selects.with(m.getWithItemsList(), CteScope.EMPTY);
+        Table t = m.getTable();
+        requireIsolatedTarget(t, "MERGE");
+        String table = TableNames.unquote(t.getName());
+        if (m.getOutputClause() != null) {
+            throw new Refusal("OUTPUT clause on MERGE is not supported in test context");
+        }
+        List<MergeOperation> ops = m.getOperations() == null ? List.of() : m.getOperations();
+        for (MergeOperation op : ops) {
+            if (op instanceof MergeInsert mi) {
+                if (mi.getColumns() == null || mi.getColumns().isEmpty()) {
+                    throw new Refusal("MERGE INTO " + table + " ... INSERT without a column list is refused: list"
+                            + " the columns you insert");
+                }
+                for (Column c : mi.getColumns()) {
+                    requireNotRunColumn(c, "MERGE INTO " + table);
+                }
+            } else if (op instanceof MergeUpdate mu) {
+                checkSets(mu.getUpdateSets(), "MERGE INTO " + table);
+            }
+        }
+        selects.scanExcept(m, scope, t, m.getFromItem(), m.getWithItemsList());
+        FromItem source = m.getFromItem();
+        if (source instanceof Table s) {
+            if (selects.resolve(s, scope) == SelectRewriter.Target.ISOLATED) {
+                // Filtering the source in ON would let other runs' rows fall into WHEN NOT MATCHED.
+                List<Expression> where = new ArrayList<>();
+                FromItem derived = selects.fromList(s, null, scope, false, where);
+                m.setFromItem(wrap(s, where, derived));
+            }
+        } else if (source instanceof ParenthesedSelect p) {
+            selects.select(p, scope);
+        } else {
+            throw new Refusal("MERGE source '" + source + "' is not supported in test context;"
+                    + " use a table or a subquery");
+        }
+        String q = selects.toTwin(t, true);
+        for (MergeOperation op : ops) {
+            if (op instanceof MergeInsert mi) {
+                mi.getColumns().add(new Column(SelectRewriter.RUN_COLUMN));
+                mi.getValues().add(selects.runValue());
+            }
+        }
+        m.setOnCondition(SelectRewriter.and(m.getOnCondition(), List.of(selects.runFilter(new Table(q)))));
+    }
+
+    private FromItem wrap(Table source, List<Expression> where, FromItem rewritten) {
+        if (where.size() != 1 || rewritten != source) {
+            throw new Refusal("MERGE source '" + source + "' cannot be rewritten in test context");
+        }
+        net.sf.jsqlparser.statement.select.PlainSelect inner = new net.sf.jsqlparser.statement.select.PlainSelect();
+        inner.addSelectItems(new net.sf.jsqlparser.statement.select.AllColumns());
+        inner.setFromItem(source);
+        inner.setWhere(where.get(0));
+        ParenthesedSelect p = new ParenthesedSelect();
+        p.setSelect(inner);
+        p.setAlias(new net.sf.jsqlparser.expression.Alias(source.getAlias().getName(), false));
+        return p;
+    }
+
+    private static void checkSets(List<UpdateSet> sets, String where) {
+        if (sets == null) {
+            return;
+        }
+        for (UpdateSet set : sets) {
+            for (Column c : set.getColumns()) {
+                requireNotRunColumn(c, where);
+            }
+        }
+    }
+
+    private static void requireNotRunColumn(Column c, String where) {
+        if (SelectRewriter.isRunColumn(c)) {
+            throw new Refusal(where + " sets column " + SelectRewriter.RUN_COLUMN + ", which tip-data manages;"
+                    + " remove it from the statement");
+        }
+    }
+}

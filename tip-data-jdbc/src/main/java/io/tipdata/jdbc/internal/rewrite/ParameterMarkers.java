@@ -1,0 +1,75 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+/**
+ * Finds the JDBC {@code ?} markers of a SQL text the way a driver does: outside string literals,
+ * quoted identifiers and comments.
+ */
+final class ParameterMarkers {
+
+    private ParameterMarkers() {
+    }
+
+    /** How many {@code ?} markers the text has. */
+    static int count(String sql) {
+        return indexes(sql, false).length;
+    }
+
+    /**
+     * The numbers written right after each marker ({@code ?3} gives 3), in text order; -1 for a bare
+     * marker. Used on a rendering with fixed indexes to prove the rewrite kept the markers' order.
+     */
+    static int[] indexes(String sql) {
+        return indexes(sql, true);
+    }
+
+    private static int[] indexes(String sql, boolean readNumbers) {
+        int[] found = new int[8];
+        int n = 0;
+        int len = sql.length();
+        for (int i = 0; i < len; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = skipQuoted(sql, i, c);
+            } else if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? len : end;
+            } else if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? len : end + 1;
+            } else if (c == '?') {
+                int number = -1;
+                if (readNumbers) {
+                    int j = i + 1;
+                    while (j < len && Character.isDigit(sql.charAt(j))) {
+                        j++;
+                    }
+                    if (j > i + 1) {
+                        number = Integer.parseInt(sql.substring(i + 1, j));
+                        i = j - 1;
+                    }
+                }
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = number;
+            }
+        }
+        return java.util.Arrays.copyOf(found, n);
+    }
+
+    private static int skipQuoted(String sql, int start, char quote) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+}

@@ -1,0 +1,427 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+import io.tipdata.jdbc.Dialect;
+import io.tipdata.jdbc.TablePolicy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * Rewrites the queries of one statement in place: every table of a FROM list is resolved by policy,
+ * ISOLATED tables become their shadow twins filtered on the run, and every nested query is visited.
+ *
+ * <p>Where the run filter goes: in WHERE for a table on the preserved side of every join; in the ON of
+ * the LEFT join that brings the table in; in the ON of the first later RIGHT join if the table is on
+ * its optional side; and when no such ON exists (USING, NATURAL, FULL joins) the twin is replaced by a
+ * filtered derived table {@code (SELECT * FROM twin t WHERE t.tip_run = run) t}.
+ */
+final class SelectRewriter {
+
+    static final String RUN_COLUMN = "tip_run";
+
+    private final TableNames names;
+    private final String shadowSchema;
+    private final String runLiteral;
+    private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    SelectRewriter(TableNames names, String shadowSchema, String runLiteral) {
+        this.names = names;
+        this.shadowSchema = shadowSchema;
+        this.runLiteral = runLiteral;
+    }
+
+    /** The resolution of an unqualified table name. */
+    enum Target { CTE, DUAL, REFERENCE, ISOLATED }
+
+    void select(Select s, CteScope outer) {
+        if (!done.add(s)) {
+            return;
+        }
+        CteScope scope = with(s.getWithItemsList(), outer);
+        if (s instanceof PlainSelect ps) {
+            plain(ps, scope);
+        } else if (s instanceof SetOperationList sol) {
+            for (Select branch : sol.getSelects()) {
+                select(branch, scope);
+            }
+            scanExcept(sol, scope, sol.getSelects(), sol.getWithItemsList());
+        } else if (s instanceof ParenthesedSelect p) {
+            select(p.getSelect(), scope);
+            scanExcept(p, scope, p.getSelect(), p.getWithItemsList());
+        } else if (s instanceof Values v) {
+            scanExcept(v, scope, v.getWithItemsList());
+        } else {
+            throw new Refusal("query form " + s.getClass().getSimpleName() + " is not supported in test context;"
+                    + " write it as a plain SELECT");
+        }
+    }
+
+    CteScope with(List<WithItem<?>> items, CteScope outer) {
+        if (items == null || items.isEmpty()) {
+            return outer;
+        }
+        boolean recursive = items.stream().anyMatch(WithItem::isRecursive);
+        List<String> visible = new ArrayList<>();
+        for (WithItem<?> item : items) {
+            if (!(item.getParenthesedStatement() instanceof ParenthesedSelect body)) {
+                throw new Refusal("common table expression '" + item.getAliasName() + "' modifies data;"
+                        + " data-modifying CTEs are refused in test context, run the statements separately");
+            }
+            String stored = names.stored(item.getAliasName());
+            if (recursive) {
+                visible.add(stored);
+            }
+            select(body, outer.with(visible));
+            if (!recursive) {
+                visible.add(stored);
+            }
+        }
+        return outer.with(visible);
+    }
+
+    private void plain(PlainSelect ps, CteScope scope) {
+        if (ps.getIntoTables() != null && !ps.getIntoTables().isEmpty() || ps.getIntoTempTable() != null) {
+            throw new Refusal("SELECT ... INTO creates or writes a table and is refused in test context;"
+                    + " use INSERT INTO ... SELECT into an ISOLATED table");
+        }
+        if (ps.getLateralViews() != null && !ps.getLateralViews().isEmpty()) {
+            throw new Refusal("LATERAL VIEW is not supported in test context");
+        }
+        if (ps.getForUpdateTable() != null) {
+            throw new Refusal("SELECT ... FOR UPDATE OF " + ps.getForUpdateTable() + " is not supported in test context;"
+                    + " use FOR UPDATE without OF");
+        }
+        scanExcept(ps, scope, ps.getFromItem(), ps.getJoins(), ps.getWithItemsList());
+        if (ps.getFromItem() == null) {
+            return;
+        }
+        List<Expression> filters = new ArrayList<>();
+        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters));
+        ps.setWhere(and(ps.getWhere(), filters));
+    }
+
+    /**
+     * Rewrites a FROM list (first item and its joins) in place; returns the new first item and adds to
+     * {@code whereFilters} the run filters that belong in the WHERE clause of the owner.
+     */
+    FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters) {
+        List<Join> js = joins == null ? List.of() : joins;
+        boolean anyFull = false;
+        for (Join j : js) {
+            if (j.isApply() || j.isSemi() || j.isWindowJoin()) {
+                throw new Refusal("join '" + j + "' is of a kind tip-data does not rewrite; use INNER, LEFT, RIGHT,"
+                        + " FULL or CROSS joins");
+            }
+            if (j.getOnExpressions() != null && j.getOnExpressions().size() > 1) {
+                throw new Refusal("join with several ON clauses is not supported; write each join with its own ON");
+            }
+            anyFull |= j.isFull();
+            scan(j.getOnExpressions(), scope);
+        }
+        FromItem result = first;
+        for (int i = 0; i <= js.size(); i++) {
+            FromItem item = i == 0 ? first : js.get(i - 1).getRightItem();
+            FromItem replaced = fromItem(item, i, js, anyFull, scope, locking, whereFilters);
+            if (i == 0) {
+                result = replaced;
+            } else {
+                js.get(i - 1).setRightItem(replaced);
+            }
+        }
+        return result;
+    }
+
+    private FromItem fromItem(FromItem item, int i, List<Join> js, boolean anyFull, CteScope scope,
+                              boolean locking, List<Expression> whereFilters) {
+        if (item instanceof Table t) {
+            Target target = resolve(t, scope);
+            if (target == Target.REFERENCE && locking) {
+                throw new Refusal("SELECT ... FOR UPDATE/SHARE would lock rows of REFERENCE table '"
+                        + TableNames.unquote(t.getName()) + "', which test traffic may only read; drop the locking clause");
+            }
+            if (target != Target.ISOLATED) {
+                return t;
+            }
+            String q = toTwin(t, true);
+            Expression filter = runFilter(new Table(q));
+            if (anyFull) {
+                return filteredDerived(t, q);
+            }
+            Join own = i > 0 ? js.get(i - 1) : null;
+            if (own != null && own.isLeft()) {
+                return addToOnOrWrap(own, t, q, filter);
+            }
+            for (int k = i; k < js.size(); k++) {
+                if (js.get(k).isRight()) {
+                    return addToOnOrWrap(js.get(k), t, q, filter);
+                }
+            }
+            whereFilters.add(filter);
+            return t;
+        }
+        if (item instanceof ParenthesedSelect p) {
+            select(p, scope);
+            return p;
+        }
+        if (item instanceof Values v) {
+            select(v, scope);
+            return v;
+        }
+        if (item instanceof TableFunction f) {
+            throw new Refusal("table function '" + f.getFunction().getName() + "' in FROM is refused in test context:"
+                    + " tip-data cannot tell which tables it reads; select from declared tables instead");
+        }
+        if (item instanceof ParenthesedFromItem) {
+            throw new Refusal("parenthesized join group '" + item + "' is not supported in test context;"
+                    + " write the joins without parentheses");
+        }
+        throw new Refusal("FROM item '" + item + "' (" + item.getClass().getSimpleName()
+                + ") is not supported in test context");
+    }
+
+    private FromItem addToOnOrWrap(Join join, Table twin, String q, Expression filter) {
+        if (join.getOnExpressions() == null || join.getOnExpressions().isEmpty()) {
+            return filteredDerived(twin, q);
+        }
+        Expression on = join.getOnExpressions().iterator().next();
+        join.setOnExpressions(new ArrayList<>(List.of(and(on, List.of(filter)))));
+        return twin;
+    }
+
+    private ParenthesedSelect filteredDerived(Table twin, String q) {
+        PlainSelect inner = new PlainSelect();
+        inner.addSelectItems(new AllColumns());
+        inner.setFromItem(twin);
+        inner.setWhere(runFilter(new Table(q)));
+        ParenthesedSelect p = new ParenthesedSelect();
+        p.setSelect(inner);
+        p.setAlias(new Alias(q, false));
+        done.add(p);
+        done.add(inner);
+        return p;
+    }
+
+    /** Resolves an unqualified table reference; refuses qualified, denied and unknown tables. */
+    Target resolve(Table t, CteScope scope) {
+        String raw = t.getName();
+        if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
+            String schema = t.getSchemaName() == null ? "" : TableNames.unquote(t.getSchemaName());
+            if (schema.equalsIgnoreCase(shadowSchema)) {
+                throw new Refusal("table '" + t.getFullyQualifiedName() + "' names the shadow schema '" + shadowSchema
+                        + "' directly; only tip-data addresses shadow twins, write the table name unqualified");
+            }
+            throw new Refusal("table '" + t.getFullyQualifiedName() + "' is qualified with a schema; in test context"
+                    + " tip-data refuses schema-qualified names because it cannot prove they name the declared table;"
+                    + " write the table name unqualified");
+        }
+        if (scope.refersToCte(raw, names)) {
+            return Target.CTE;
+        }
+        if (names.isDual(raw)) {
+            return Target.DUAL;
+        }
+        TablePolicy policy = names.policyOf(raw);
+        if (policy == TablePolicy.DENIED) {
+            throw new Refusal(names.deniedReason(raw));
+        }
+        if (t.getAlias() != null && t.getAlias().getAliasColumns() != null && !t.getAlias().getAliasColumns().isEmpty()) {
+            throw new Refusal("table '" + TableNames.unquote(raw) + "' has an alias with a column list ("
+                    + t.getAlias() + "); tip-data refuses renamed table columns in test context, drop the column list");
+        }
+        return policy == TablePolicy.ISOLATED ? Target.ISOLATED : Target.REFERENCE;
+    }
+
+    /** Points an ISOLATED table at its twin; returns the qualifier that names it in the statement. */
+    String toTwin(Table t, boolean addAlias) {
+        String raw = t.getName();
+        t.setSchemaName(shadowSchema);
+        if (t.getAlias() != null) {
+            return t.getAlias().getName();
+        }
+        if (addAlias) {
+            t.setAlias(new Alias(raw, false));
+            return raw;
+        }
+        return shadowSchema + "." + raw;
+    }
+
+    /** {@code qualifier.tip_run = '<run>'}. */
+    Expression runFilter(Table qualifier) {
+        if (qualifier.getName().startsWith(shadowSchema + ".")) {
+            qualifier = new Table(shadowSchema, qualifier.getName().substring(shadowSchema.length() + 1));
+        }
+        return new EqualsTo(new Column(qualifier, RUN_COLUMN), runValue());
+    }
+
+    StringValue runValue() {
+        return new StringValue(runLiteral);
+    }
+
+    /**
+     * {@code (existing) AND f1 AND f2 ...}. The existing condition is parenthesized unless it is a
+     * single comparison of plain values: besides precedence ({@code a OR b}), the parser reads
+     * {@code x IN (...) AND y} as {@code x IN ((...) AND y)}, and the verifier must see the filters as
+     * top-level conjuncts when it parses the rendered text again.
+     */
+    static Expression and(Expression existing, List<Expression> filters) {
+        Expression result = existing;
+        if (result != null && !filters.isEmpty() && !isPlainComparison(result)
+                && !(result instanceof ParenthesedExpressionList<?> p && p.size() == 1)) {
+            result = new ParenthesedExpressionList<>(result);
+        }
+        for (Expression f : filters) {
+            result = result == null ? f : new AndExpression(result, f);
+        }
+        return result;
+    }
+
+    private static boolean isPlainComparison(Expression e) {
+        return e instanceof ComparisonOperator c && isPlainValue(c.getLeftExpression()) && isPlainValue(c.getRightExpression());
+    }
+
+    private static boolean isPlainValue(Expression e) {
+        return e instanceof Column || e instanceof net.sf.jsqlparser.expression.JdbcParameter || e instanceof StringValue
+                || e instanceof net.sf.jsqlparser.expression.LongValue || e instanceof net.sf.jsqlparser.expression.DoubleValue;
+    }
+
+    static boolean isRunColumn(Column c) {
+        return TableNames.unquote(c.getColumnName()).equalsIgnoreCase(RUN_COLUMN);
+    }
+
+    /** Visits every part of the node except the given ones (compared by identity). */
+    void scanExcept(Object node, CteScope scope, Object... handled) {
+        Set<Object> skip = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Object h : handled) {
+            if (h != null) {
+                skip.add(h);
+            }
+        }
+        for (Object child : AstFields.children(node)) {
+            if (!skip.contains(child)) {
+                scan(child, scope);
+            }
+        }
+    }
+
+    /** Rewrites every query found in the value, and refuses tables and functions found outside FROM lists. */
+    void scan(Object v, CteScope scope) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof Collection<?> c) {
+            for (Object o : c) {
+                scan(o, scope);
+            }
+            return;
+        }
+        if (v instanceof Map<?, ?> m) {
+            scan(m.values(), scope);
+            return;
+        }
+        if (v instanceof Object[] a) {
+            for (Object o : a) {
+                scan(o, scope);
+            }
+            return;
+        }
+        if (!AstFields.isAstNode(v) || v instanceof Column || v instanceof AllTableColumns) {
+            return;
+        }
+        if (v instanceof Select s) {
+            select(s, scope);
+            return;
+        }
+        if (v instanceof Statement st) {
+            throw new Refusal("statement '" + st.getClass().getSimpleName() + "' nested in another statement is"
+                    + " refused in test context; run it on its own");
+        }
+        if (v instanceof Table t) {
+            throw new Refusal("table '" + t.getFullyQualifiedName() + "' appears where tip-data does not rewrite"
+                    + " tables; refer to tables only in FROM, JOIN and DML targets");
+        }
+        if (v instanceof TableFunction f) {
+            throw new Refusal("table function '" + f.getFunction().getName() + "' is refused in test context");
+        }
+        if (v instanceof WithItem<?> w) {
+            throw new Refusal("common table expression '" + w.getAliasName() + "' in an unsupported position");
+        }
+        if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
+            throw new Refusal("function '" + f.getName() + "' is refused in test context: it can reach files,"
+                    + " other tables or session state that tip-data cannot isolate");
+        }
+        for (Object child : AstFields.children(v)) {
+            scan(child, scope);
+        }
+    }
+
+    /** Adds the run literal as the last projection of every branch of the query (for INSERT ... SELECT). */
+    void stampProjection(Select s) {
+        if (s instanceof PlainSelect ps) {
+            for (SelectItem<?> item : ps.getSelectItems()) {
+                if (item.getExpression() instanceof AllColumns || item.getExpression() instanceof AllTableColumns) {
+                    throw new Refusal("INSERT ... SELECT " + item + " into an ISOLATED table: list the selected columns"
+                            + " (the shadow twin has the extra column " + RUN_COLUMN + ")");
+                }
+            }
+            ps.addSelectItems(runValue());
+        } else if (s instanceof SetOperationList sol) {
+            for (Select branch : sol.getSelects()) {
+                stampProjection(branch);
+            }
+        } else if (s instanceof ParenthesedSelect p) {
+            stampProjection(p.getSelect());
+        } else if (s instanceof Values v) {
+            stampRows(v);
+        } else {
+            throw new Refusal("INSERT source " + s.getClass().getSimpleName() + " is not supported in test context");
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void stampRows(Values v) {
+        List rows = v.getExpressions();
+        boolean multiRow = !(rows instanceof ParenthesedExpressionList) && !rows.isEmpty()
+                && rows.stream().allMatch(r -> r instanceof ParenthesedExpressionList);
+        if (multiRow) {
+            for (Object row : rows) {
+                ((List) row).add(runValue());
+            }
+        } else if (rows instanceof ParenthesedExpressionList) {
+            rows.add(runValue());
+        } else {
+            throw new Refusal("INSERT ... VALUES '" + v + "' has a row form tip-data cannot stamp; write VALUES (...), (...)");
+        }
+    }
+
+    boolean isMariaDb() {
+        return names.dialect() == Dialect.MARIADB;
+    }
+}

@@ -1,0 +1,85 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+import io.tipdata.jdbc.Dialect;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How the database reads a table name: quoting, case folding, and the policy of the table it names.
+ *
+ * <p>Unquoted names fold as the dialect folds them (H2 upper, PostgreSQL lower, MariaDB as written).
+ * A quoted name is taken literally: it names a declared table only if it is exactly what the unquoted
+ * declared name folds to (in PostgreSQL {@code "orders"} names {@code orders}, {@code "Orders"} does
+ * not). MariaDB back-quotes only protect the name; its case is kept as for unquoted names.
+ */
+final class TableNames {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+    private final TablePolicies policies;
+    private final Dialect dialect;
+
+    TableNames(TablePolicies policies, Dialect dialect) {
+        this.policies = policies;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    static boolean isQuoted(String raw) {
+        return raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '`' || raw.charAt(0) == '[');
+    }
+
+    static String unquote(String raw) {
+        return isQuoted(raw) ? raw.substring(1, raw.length() - 1) : raw;
+    }
+
+    /** The identifier as the database stores it. */
+    String stored(String raw) {
+        if (isQuoted(raw) && raw.charAt(0) == '"') {
+            return unquote(raw);
+        }
+        String name = unquote(raw);
+        return switch (dialect) {
+            case H2 -> name.toUpperCase(Locale.ROOT);
+            case POSTGRESQL -> name.toLowerCase(Locale.ROOT);
+            case MARIADB -> name;
+        };
+    }
+
+    /** The policy of the table the (unqualified) name refers to; a quoted name of no declared table is DENIED. */
+    TablePolicy policyOf(String raw) {
+        String literal = unquote(raw);
+        if (!PLAIN.matcher(literal).matches()) {
+            return TablePolicy.DENIED;
+        }
+        if (isQuoted(raw) && raw.charAt(0) == '"' && !literal.equals(stored(literal))) {
+            return TablePolicy.DENIED;
+        }
+        return policies.policyOf(literal);
+    }
+
+    /** Why a table of that name is refused, with what to do. */
+    String deniedReason(String raw) {
+        String literal = unquote(raw);
+        if (isQuoted(raw) && raw.charAt(0) == '"' && PLAIN.matcher(literal).matches()
+                && !literal.equals(stored(literal)) && policies.policyOf(literal) != TablePolicy.DENIED) {
+            return "table " + raw + " is quoted, so " + dialect + " reads it as '" + literal
+                    + "', which is not the declared table '" + stored(literal)
+                    + "'; write the name unquoted or quote it exactly as the database stores it";
+        }
+        if (policies.exactNames().containsKey(literal.toLowerCase(Locale.ROOT))) {
+            return "table '" + literal + "' is declared DENIED: test traffic may not touch it";
+        }
+        return "table '" + literal + "' is not declared; declare it ISOLATED, REFERENCE or DENIED";
+    }
+
+    /** Tells whether the unqualified name is the pseudo table {@code DUAL} of H2 and MariaDB. */
+    boolean isDual(String raw) {
+        return dialect != Dialect.POSTGRESQL && !isQuoted(raw) && raw.equalsIgnoreCase("dual");
+    }
+}
