@@ -40,7 +40,7 @@ public class JdbcWorkloadBenchmark {
     @Param({"H2", "POSTGRESQL"})
     public BenchDatabase database;
 
-    @Param({"raw", "tip_production", "tip_test", "shardingsphere_production", "shardingsphere_shadow"})
+    @Param({"raw", "tip_production", "tip_test", "raw_twin_sql", "shardingsphere_production", "shardingsphere_shadow"})
     public String target;
 
     private Target.Opened opened;

@@ -15,6 +15,11 @@ public enum Target {
     TIP_PRODUCTION,
     /** TipDataSource over the same pool, test traffic: a test context is bound around each operation. */
     TIP_TEST,
+    /**
+     * Control for {@link #TIP_TEST}: HikariCP alone sending the SQL tip-data would send for the run (to the
+     * shadow twin, run stamped and filtered). It separates the database's cost of the twin from tip-data's.
+     */
+    RAW_TWIN_SQL,
     /** ShardingSphere-JDBC shadow rule over the same pool, production traffic (no hint). */
     SHARDINGSPHERE_PRODUCTION,
     /** ShardingSphere-JDBC shadow rule, test traffic: every statement carries the SQL_HINT shadow hint. */
@@ -45,6 +50,13 @@ public enum Target {
             case RAW:
                 Workload.load(production, Workload.INSERT, Workload.ROWS);
                 return new Opened(production, "", null, resources);
+            case RAW_TWIN_SQL: {
+                DataSource tip = TipTargets.open(db, production);
+                TipTargets.loadInTest(tip, production, run);
+                return new Opened(production, TipTargets.rewritten(db, Workload.SELECT, run),
+                        TipTargets.rewritten(db, Workload.INSERT, run), TipTargets.rewritten(db, Workload.UPDATE, run),
+                        null, resources);
+            }
             case TIP_PRODUCTION:
             case TIP_TEST: {
                 DataSource tip = TipTargets.open(db, production);
@@ -84,10 +96,16 @@ public enum Target {
         private final List<AutoCloseable> resources;
 
         Opened(DataSource dataSource, String prefix, TestRun run, List<AutoCloseable> resources) {
+            this(dataSource, prefix + Workload.SELECT, prefix + Workload.INSERT, prefix + Workload.UPDATE, run,
+                    resources);
+        }
+
+        Opened(DataSource dataSource, String select, String insert, String update, TestRun run,
+                List<AutoCloseable> resources) {
             this.dataSource = dataSource;
-            this.select = prefix + Workload.SELECT;
-            this.insert = prefix + Workload.INSERT;
-            this.update = prefix + Workload.UPDATE;
+            this.select = select;
+            this.insert = insert;
+            this.update = update;
             this.run = run;
             this.resources = resources;
         }

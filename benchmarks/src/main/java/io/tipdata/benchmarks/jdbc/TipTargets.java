@@ -6,6 +6,7 @@ import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.TipDataSource;
+import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +23,13 @@ final class TipTargets {
     private TipTargets() {
     }
 
+    private static TablePolicies policies() {
+        return TablePolicies.builder().table(TablePolicy.ISOLATED, Workload.TABLE).build();
+    }
+
     /** Recreates the shadow schema with the workload table's twin and wraps the pool. */
     static DataSource open(BenchDatabase db, DataSource production) throws SQLException {
-        TablePolicies policies = TablePolicies.builder().table(TablePolicy.ISOLATED, Workload.TABLE).build();
+        TablePolicies policies = policies();
         try (Connection c = production.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
         }
@@ -63,6 +68,11 @@ final class TipTargets {
             ps.setLong(1, test);
             ps.executeUpdate();
         }
+    }
+
+    /** The SQL TipDataSource sends for the statement in the run's context. */
+    static String rewritten(BenchDatabase db, String sql, TestRun run) throws SQLException {
+        return SqlRewriter.create(policies(), SHADOW_SCHEMA, db.dialect(), 16).rewrite(sql).sqlFor(run.runId());
     }
 
     /** Loads the workload rows into the run's partition through TipDataSource in test context. */
