@@ -2,18 +2,14 @@ package io.tipdata.jdbc;
 
 import io.tipdata.core.RunRegistry;
 import io.tipdata.core.TestRun;
-import io.tipdata.jdbc.internal.registry.RegistryStatements;
+import io.tipdata.jdbc.internal.registry.RegistryTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,9 +23,9 @@ import javax.sql.DataSource;
  * <p>Give it the raw data source, never a {@code TipDataSource}. The table is created on first use (or by
  * {@link #createTable()}) with the columns {@code run_id VARCHAR(40) PRIMARY KEY, created, expires,
  * status, purged_at, lease_owner, lease_until}. All times are stored as epoch milliseconds in UTC in
- * {@code BIGINT} columns, so they mean the same on every database and session time zone; instants read
- * back equal the registered ones truncated to milliseconds. Registering is an atomic upsert on
- * PostgreSQL and MariaDB, and an insert followed, on a duplicate key, by an update on H2, so instances
+ * {@code BIGINT} columns, so they mean the same on every database and in every session time zone;
+ * instants read back equal the registered ones truncated to milliseconds. Registering is an atomic upsert
+ * on PostgreSQL and MariaDB, and an insert followed, on a duplicate key, by an update on H2, so instances
  * registering the same run at once all succeed. Database failures are thrown as
  * {@link IllegalStateException}s that name the table and the run. Thread-safe.
  */
@@ -40,13 +36,12 @@ public final class JdbcRunRegistry implements RunRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcRunRegistry.class);
     private static final Pattern TABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]{0,62}\\.)?[A-Za-z_][A-Za-z0-9_]{0,50}");
-    private static final String DUPLICATE_KEY = "23505";
 
     private final DataSource dataSource;
     private final String table;
     private final Clock clock;
     private final Dialect configuredDialect;
-    private volatile RegistryStatements sql;
+    private volatile RegistryTable ready;
 
     private JdbcRunRegistry(Builder b) {
         this.dataSource = b.dataSource;
@@ -63,7 +58,7 @@ public final class JdbcRunRegistry implements RunRegistry {
     /** Creates the table and its index if they do not exist; otherwise done on first use. */
     public void createTable() {
         try (Connection c = dataSource.getConnection()) {
-            statements(c);
+            table(c);
         } catch (SQLException e) {
             throw failure("create the table", e);
         }
@@ -73,15 +68,7 @@ public final class JdbcRunRegistry implements RunRegistry {
     public void register(TestRun run) {
         Objects.requireNonNull(run, "run");
         try (Connection c = dataSource.getConnection()) {
-            RegistryStatements s = statements(c);
-            inTransaction(c, () -> {
-                if (s.upsert() != null) {
-                    update(c, s.upsert(), run.runId(), run.created().toEpochMilli(), run.expires().toEpochMilli());
-                } else if (!insertIfNew(c, s, run)) {
-                    long expires = run.expires().toEpochMilli();
-                    update(c, s.extendExpiry(), expires, run.runId(), expires);
-                }
-            });
+            table(c).register(c, run);
             log.debug("registered test run {} in {}", run.runId(), table);
         } catch (SQLException e) {
             throw failure("register run '" + run.runId() + "'", e);
@@ -90,27 +77,19 @@ public final class JdbcRunRegistry implements RunRegistry {
 
     @Override
     public Optional<TestRun> find(String runId) {
-        return row(runId).map(Row::run);
+        return row(runId).map(RegistryTable.Row::run);
     }
 
     @Override
     public Optional<RunStatus> status(String runId) {
-        return row(runId).map(Row::status);
+        return row(runId).map(RegistryTable.Row::status);
     }
 
     @Override
     public List<TestRun> expiredBefore(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(statements(c).expiredBefore())) {
-            ps.setLong(1, instant.toEpochMilli());
-            List<TestRun> runs = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(toRow(rs).run());
-                }
-            }
-            return runs;
+        try (Connection c = dataSource.getConnection()) {
+            return table(c).expiredBefore(c, instant);
         } catch (SQLException e) {
             throw failure("list the runs expired before " + instant, e);
         }
@@ -118,9 +97,11 @@ public final class JdbcRunRegistry implements RunRegistry {
 
     @Override
     public void markPurged(String runId) {
+        if (!TestRun.isValidRunId(runId)) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
-            RegistryStatements s = statements(c);
-            inTransaction(c, () -> update(c, s.markPurged(), clock.millis(), runId));
+            table(c).markPurged(c, runId, clock.instant());
             log.debug("marked test run {} purged in {}", runId, table);
         } catch (SQLException e) {
             throw failure("mark run '" + runId + "' purged", e);
@@ -137,106 +118,27 @@ public final class JdbcRunRegistry implements RunRegistry {
         return "JdbcRunRegistry[" + table + "]";
     }
 
-    private record Row(TestRun run, RunStatus status) {
-    }
-
-    private Optional<Row> row(String runId) {
+    private Optional<RegistryTable.Row> row(String runId) {
         if (!TestRun.isValidRunId(runId)) {
             return Optional.empty();
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(statements(c).find())) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(toRow(rs)) : Optional.empty();
-            }
+        try (Connection c = dataSource.getConnection()) {
+            return table(c).find(c, runId);
         } catch (SQLException e) {
             throw failure("read run '" + runId + "'", e);
         }
     }
 
-    private Row toRow(ResultSet rs) throws SQLException {
-        String id = rs.getString(1);
-        String status = rs.getString(4);
-        RunStatus st;
-        try {
-            st = RunStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new SQLException("run '" + id + "' has unknown status '" + status + "' in " + table
-                    + "; expected ACTIVE or PURGED");
-        }
-        return new Row(TestRun.of(id, Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3))), st);
-    }
-
-    private boolean insertIfNew(Connection c, RegistryStatements s, TestRun run) throws SQLException {
-        try {
-            update(c, s.insert(), run.runId(), run.created().toEpochMilli(), run.expires().toEpochMilli());
-            return true;
-        } catch (SQLException e) {
-            if (DUPLICATE_KEY.equals(e.getSQLState())) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private RegistryStatements statements(Connection c) throws SQLException {
-        RegistryStatements s = sql;
-        if (s == null) {
-            s = new RegistryStatements(configuredDialect != null ? configuredDialect
-                    : Dialect.detect(c.getMetaData()), table);
-            ensureTable(c, s);
-            sql = s;
-        }
-        return s;
-    }
-
-    private void ensureTable(Connection c, RegistryStatements s) throws SQLException {
-        try {
-            inTransaction(c, () -> {
-                try (Statement st = c.createStatement()) {
-                    for (String ddl : s.createTable()) {
-                        st.execute(ddl);
-                    }
-                }
-            });
+    private RegistryTable table(Connection c) throws SQLException {
+        RegistryTable t = ready;
+        if (t == null) {
+            t = new RegistryTable(configuredDialect != null ? configuredDialect : Dialect.detect(c.getMetaData()),
+                    table);
+            t.createIfMissing(c);
             log.debug("run registry table {} is ready", table);
-        } catch (SQLException e) {
-            try (Statement st = c.createStatement()) {
-                st.executeQuery(s.probe()).close();
-            } catch (SQLException probe) {
-                e.addSuppressed(probe);
-                throw e;
-            }
-            log.debug("run registry table {} was created concurrently: {}", table, e.getMessage());
+            ready = t;
         }
-    }
-
-    private interface Work {
-        void run() throws SQLException;
-    }
-
-    private static void inTransaction(Connection c, Work work) throws SQLException {
-        if (c.getAutoCommit()) {
-            work.run();
-            return;
-        }
-        try {
-            work.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            ps.executeUpdate();
-        }
+        return t;
     }
 
     private IllegalStateException failure(String what, SQLException e) {

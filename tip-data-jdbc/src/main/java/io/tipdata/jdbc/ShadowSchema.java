@@ -19,6 +19,13 @@ import javax.sql.DataSource;
  * test row may reference a reference table or a production parent, and each partition is purged on its
  * own, so a foreign key would either refuse legitimate test rows or block the purge.
  *
+ * <p>Generated keys keep working in twins: on PostgreSQL a {@code serial} column's default is copied, so
+ * the twin draws from the production sequence (production ids get gaps, never duplicates), and an
+ * identity column gets a sequence of its own; MariaDB keeps {@code AUTO_INCREMENT}; H2 copies the
+ * identity definition. A twin has the production table's spelling, in the shadow schema spelled as an
+ * unquoted name folds (H2 upper case, PostgreSQL lower case, MariaDB as given), so
+ * {@code tip_shadow.orders} reaches it exactly as {@code orders} reaches the production table.
+ *
  * <p>On MariaDB the shadow schema is a database. Immutable and thread-safe.
  */
 public final class ShadowSchema {

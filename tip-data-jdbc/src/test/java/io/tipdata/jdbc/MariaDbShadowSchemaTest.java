@@ -1,7 +1,10 @@
 package io.tipdata.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
@@ -45,5 +48,20 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
     @Override
     String dropSchema(String name) {
         return "DROP DATABASE IF EXISTS " + name;
+    }
+
+    @Test
+    void twinKeepsTheProductionSpellingOfAMixedCaseTable() throws SQLException {
+        exec("DROP TABLE IF EXISTS Audit_Mixed", "CREATE TABLE Audit_Mixed (id INT PRIMARY KEY)");
+        try {
+            TablePolicies p = TablePolicies.builder().table(TablePolicy.ISOLATED, "audit_mixed").build();
+            shadowSchema(p).create();
+
+            exec("INSERT INTO " + shadow() + ".Audit_Mixed (id, tip_run) VALUES (1, 'run-a')");
+            assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".Audit_Mixed")).isEqualTo(1);
+            assertThat(shadowSchema(p).check()).isEmpty();
+        } finally {
+            exec("DROP TABLE IF EXISTS Audit_Mixed");
+        }
     }
 }

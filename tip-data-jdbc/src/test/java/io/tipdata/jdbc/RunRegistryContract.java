@@ -3,6 +3,8 @@ package io.tipdata.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.tipdata.core.RunRegistry.RunStatus;
 import io.tipdata.core.TestRun;
 import java.sql.Connection;
@@ -164,6 +166,24 @@ abstract class RunRegistryContract {
             }
             assertThat(rs.next()).isFalse();
         }
+    }
+
+    @Test
+    void workIsCommittedWhenThePoolDoesNotAutoCommit() throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource());
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            JdbcRunRegistry pooled = JdbcRunRegistry.builder(pool).table(TABLE)
+                    .clock(Clock.fixed(PURGE_TIME, ZoneOffset.UTC)).build();
+            pooled.register(run("pooled", 0, 10));
+            pooled.register(run("pooled", 0, 20));
+            pooled.markPurged("pooled");
+        }
+
+        assertThat(stored("pooled")).containsExactly(T0.toEpochMilli(), T0.plusSeconds(20).toEpochMilli(), "PURGED",
+                PURGE_TIME.toEpochMilli());
     }
 
     @Test

@@ -11,6 +11,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,6 +153,31 @@ abstract class ShadowSchemaContract {
 
         assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".orders WHERE code = 'kept'")).isEqualTo(1);
         assertThat(schema.check()).isEmpty();
+    }
+
+    @Test
+    void concurrentCreateFromSeveralInstancesSucceedsOnce() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                ShadowSchema instance = shadowSchema(policies);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    instance.create();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : results) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shadowSchema(policies).check()).isEmpty();
     }
 
     @Test

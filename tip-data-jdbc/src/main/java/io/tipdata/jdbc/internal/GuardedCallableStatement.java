@@ -480,7 +480,8 @@ final class GuardedCallableStatement extends GuardedPreparedStatement implements
     }
 
     @Override
-    public void setObject(String parameterName, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    public void setObject(String parameterName, Object x, SQLType targetSqlType,
+            int scaleOrLength) throws SQLException {
         delegate.setObject(parameterName, x, targetSqlType, scaleOrLength);
     }
 

@@ -70,8 +70,10 @@ final class GuardedConnection implements Connection {
     }
 
     @Override
-    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-        return new GuardedStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+    public Statement createStatement(int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
+        return new GuardedStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency,
+                resultSetHoldability));
     }
 
     @Override
@@ -115,12 +117,15 @@ final class GuardedConnection implements Connection {
     }
 
     @Override
-    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+    public PreparedStatement prepareStatement(String sql, int resultSetType,
+            int resultSetConcurrency) throws SQLException {
         TestRun run = TipContext.currentOrNull();
         if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, resultSetType, resultSetConcurrency), null);
+            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, resultSetType,
+                    resultSetConcurrency), null);
         }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), resultSetType, resultSetConcurrency),
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), resultSetType,
+                resultSetConcurrency),
                 run.runId());
     }
 
@@ -129,9 +134,11 @@ final class GuardedConnection implements Connection {
             int resultSetHoldability) throws SQLException {
         TestRun run = TipContext.currentOrNull();
         if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability), null);
+            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, resultSetType,
+                    resultSetConcurrency, resultSetHoldability), null);
         }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), resultSetType, resultSetConcurrency, resultSetHoldability),
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), resultSetType,
+                resultSetConcurrency, resultSetHoldability),
                 run.runId());
     }
 
@@ -148,9 +155,11 @@ final class GuardedConnection implements Connection {
     }
 
     @Override
-    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+            int resultSetHoldability) throws SQLException {
         refuseCallInTest();
-        return new GuardedCallableStatement(this, delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability));
+        return new GuardedCallableStatement(this, delegate.prepareCall(sql, resultSetType, resultSetConcurrency,
+                resultSetHoldability));
     }
 
     @Override
@@ -377,7 +386,8 @@ final class GuardedConnection implements Connection {
     }
 
     @Override
-    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey, int timeout) throws SQLException {
+    public boolean setShardingKeyIfValid(ShardingKey shardingKey, ShardingKey superShardingKey,
+            int timeout) throws SQLException {
         return delegate.setShardingKeyIfValid(shardingKey, superShardingKey, timeout);
     }
 

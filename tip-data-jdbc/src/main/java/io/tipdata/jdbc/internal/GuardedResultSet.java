@@ -724,7 +724,8 @@ final class GuardedResultSet implements ResultSet {
     }
 
     @Override
-    public void updateObject(String columnLabel, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+    public void updateObject(String columnLabel, Object x, SQLType targetSqlType,
+            int scaleOrLength) throws SQLException {
         delegate.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
     }
 

@@ -4,6 +4,7 @@ import io.tipdata.core.KillSwitch;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
 import io.tipdata.jdbc.RefusedStatementException;
+import io.tipdata.jdbc.internal.rewrite.IsolationViolationException;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,19 +15,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a statement sends: in production the SQL as written; in test context the SQL rewritten for
- * the current run, or a {@link RefusedStatementException} before anything reaches the database.
+ * the current run, or a {@link RefusedStatementException} before anything reaches the database. A rewrite
+ * that fails the rewriter's independent isolation check is an isolation violation: it engages the kill switch.
  */
 public final class StatementGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatementGuard.class);
 
-    private final SqlRewriter rewriter;
+    private final Rewrite rewrite;
     private final KillSwitch killSwitch;
 
     /** A guard that rewrites with the rewriter and obeys the kill switch. */
     public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch) {
-        this.rewriter = Objects.requireNonNull(rewriter, "rewriter");
+        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch);
+    }
+
+    StatementGuard(Rewrite rewrite, KillSwitch killSwitch) {
+        this.rewrite = rewrite;
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+    }
+
+    /** The SQL to send for a run, or a refusal. */
+    @FunctionalInterface
+    interface Rewrite {
+        String sqlFor(String sql, String runId) throws RefusedStatementException;
+    }
+
+    private static Rewrite rewriterOf(SqlRewriter rewriter) {
+        return (sql, runId) -> rewriter.rewrite(sql).sqlFor(runId);
     }
 
     /** Wraps a connection of the guarded data source. */
@@ -41,7 +57,11 @@ public final class StatementGuard {
             throw refused(run, "no SQL given", RefusedStatementException.REFUSED);
         }
         try {
-            return rewriter.rewrite(sql).sqlFor(run.runId());
+            return rewrite.sqlFor(sql, run.runId());
+        } catch (IsolationViolationException e) {
+            killSwitch.engage("the rewrite of a statement of run " + run.runId()
+                    + " failed the independent isolation check: " + e.getMessage());
+            throw e;
         } catch (RefusedStatementException e) {
             LOG.debug("tip-data refused a statement of run {}: {}", run.runId(), e.getMessage());
             throw e;

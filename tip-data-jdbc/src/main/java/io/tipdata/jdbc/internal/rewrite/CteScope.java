@@ -2,42 +2,47 @@ package io.tipdata.jdbc.internal.rewrite;
 
 import io.tipdata.jdbc.Dialect;
 import java.util.List;
+import java.util.Map;
 
-/** The common table expressions visible at a point of a statement, innermost first. */
+/**
+ * The common table expressions visible at a point of a statement, innermost first: each CTE's name as
+ * the database stores it, with the generated name the rewrite gives it.
+ */
 final class CteScope {
 
     static final CteScope EMPTY = new CteScope(null, List.of());
 
     private final CteScope parent;
-    private final List<String> storedNames;
+    private final List<Map.Entry<String, String>> names;
 
-    private CteScope(CteScope parent, List<String> storedNames) {
+    private CteScope(CteScope parent, List<Map.Entry<String, String>> names) {
         this.parent = parent;
-        this.storedNames = storedNames;
+        this.names = names;
     }
 
-    CteScope with(List<String> stored) {
-        return stored.isEmpty() ? this : new CteScope(this, List.copyOf(stored));
+    CteScope with(List<Map.Entry<String, String>> storedToGenerated) {
+        return storedToGenerated.isEmpty() ? this : new CteScope(this, List.copyOf(storedToGenerated));
     }
 
     /**
-     * Tells whether the unqualified name refers to a visible CTE. A name that equals a CTE name only
+     * The generated name of the visible CTE the unqualified name refers to, or null. A name that equals a CTE name only
      * when case is ignored is refused in MariaDB, where the server's answer depends on its settings.
      */
-    boolean refersToCte(String raw, TableNames names) {
-        String stored = names.stored(raw);
+    String generatedNameOf(String raw, TableNames tableNames) {
+        String stored = tableNames.stored(raw);
         for (CteScope s = this; s != null; s = s.parent) {
-            for (String n : s.storedNames) {
+            for (int i = s.names.size() - 1; i >= 0; i--) {
+                String n = s.names.get(i).getKey();
                 if (n.equals(stored)) {
-                    return true;
+                    return s.names.get(i).getValue();
                 }
-                if (names.dialect() == Dialect.MARIADB && n.equalsIgnoreCase(stored)) {
+                if (tableNames.dialect() == Dialect.MARIADB && n.equalsIgnoreCase(stored)) {
                     throw new Refusal("table '" + TableNames.unquote(raw) + "' differs from the common table expression '"
                             + n + "' only in case, so whether it names the CTE depends on server settings;"
                             + " write it exactly as the CTE is named, or rename the CTE");
                 }
             }
         }
-        return false;
+        return null;
     }
 }

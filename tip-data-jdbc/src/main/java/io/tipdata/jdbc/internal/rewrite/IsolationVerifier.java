@@ -39,7 +39,8 @@ import net.sf.jsqlparser.statement.update.Update;
  * shadow twin of an ISOLATED table with a {@code q.tip_run = '<run>'} conjunct that applies to it (in
  * the WHERE of its own query, or in the ON of a join where an unmatched row of that table can never
  * survive); every INSERT or MERGE insert into a twin sets {@code tip_run} to the run literal. Anything
- * else, including any table or statement node met outside these positions, is rejected.
+ * else, including any table or statement node met outside these positions, is rejected. Every CTE must
+ * carry a generated name (starting with the given prefix), so no CTE reference can resolve to a table.
  */
 final class IsolationVerifier {
 
@@ -52,17 +53,19 @@ final class IsolationVerifier {
     }
 
     /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
-    void verify(Statement root, String runLiteral) {
-        new Check(runLiteral, root).root();
+    void verify(Statement root, String runLiteral, String ctePrefix) {
+        new Check(runLiteral, ctePrefix, root).root();
     }
 
     private final class Check {
         private final String run;
+        private final String ctePrefix;
         private final Statement root;
         private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
 
-        Check(String run, Statement root) {
+        Check(String run, String ctePrefix, Statement root) {
             this.run = run;
+            this.ctePrefix = ctePrefix;
             this.root = root;
         }
 
@@ -244,6 +247,10 @@ final class IsolationVerifier {
                 if (!(w.getParenthesedStatement() instanceof Select body)) {
                     fail("common table expression " + w.getAliasName() + " is not a query");
                     return outer;
+                }
+                if (!w.getAliasName().toLowerCase(java.util.Locale.ROOT).startsWith(ctePrefix)) {
+                    fail("common table expression " + w.getAliasName() + " may share its name with a table"
+                            + " (H2 then reads the table)");
                 }
                 String stored = names.stored(w.getAliasName());
                 if (recursive) {

@@ -50,12 +50,15 @@ final class SelectRewriter {
     private final TableNames names;
     private final String shadowSchema;
     private final String runLiteral;
+    private final String ctePrefix;
+    private int cteCount;
     private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    SelectRewriter(TableNames names, String shadowSchema, String runLiteral) {
+    SelectRewriter(TableNames names, String shadowSchema, String runLiteral, String ctePrefix) {
         this.names = names;
         this.shadowSchema = shadowSchema;
         this.runLiteral = runLiteral;
+        this.ctePrefix = ctePrefix;
     }
 
     /** The resolution of an unqualified table name. */
@@ -84,24 +87,30 @@ final class SelectRewriter {
         }
     }
 
+    /**
+     * Rewrites the CTE bodies and renames every CTE to a generated name that no table has: H2 reads a
+     * CTE named like an existing table as the table, so a CTE keeps its name only as the alias of the
+     * references to it.
+     */
     CteScope with(List<WithItem<?>> items, CteScope outer) {
         if (items == null || items.isEmpty()) {
             return outer;
         }
         boolean recursive = items.stream().anyMatch(WithItem::isRecursive);
-        List<String> visible = new ArrayList<>();
+        List<Map.Entry<String, String>> visible = new ArrayList<>();
         for (WithItem<?> item : items) {
             if (!(item.getParenthesedStatement() instanceof ParenthesedSelect body)) {
                 throw new Refusal("common table expression '" + item.getAliasName() + "' modifies data;"
                         + " data-modifying CTEs are refused in test context, run the statements separately");
             }
-            String stored = names.stored(item.getAliasName());
+            Map.Entry<String, String> name = Map.entry(names.stored(item.getAliasName()), ctePrefix + (++cteCount));
+            item.getAlias().setName(name.getValue());
             if (recursive) {
-                visible.add(stored);
+                visible.add(name);
             }
             select(body, outer.with(visible));
             if (!recursive) {
-                visible.add(stored);
+                visible.add(name);
             }
         }
         return outer.with(visible);
@@ -229,7 +238,10 @@ final class SelectRewriter {
         return p;
     }
 
-    /** Resolves an unqualified table reference; refuses qualified, denied and unknown tables. */
+    /**
+     * Resolves an unqualified table reference (a reference to a CTE is renamed to the CTE's generated
+     * name); refuses qualified, denied and unknown tables.
+     */
     Target resolve(Table t, CteScope scope) {
         String raw = t.getName();
         if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
@@ -242,7 +254,12 @@ final class SelectRewriter {
                     + " tip-data refuses schema-qualified names because it cannot prove they name the declared table;"
                     + " write the table name unqualified");
         }
-        if (scope.refersToCte(raw, names)) {
+        String cte = scope.generatedNameOf(raw, names);
+        if (cte != null) {
+            t.setName(cte);
+            if (t.getAlias() == null) {
+                t.setAlias(new Alias(raw, false));
+            }
             return Target.CTE;
         }
         if (names.isDual(raw)) {

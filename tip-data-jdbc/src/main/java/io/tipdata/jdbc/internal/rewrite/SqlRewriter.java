@@ -34,6 +34,7 @@ public final class SqlRewriter {
     private static final Logger LOG = LoggerFactory.getLogger(SqlRewriter.class);
     private static final Pattern SCHEMA = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String SENTINEL_STEM = "tipsentinel";
+    private static final String CTE_STEM = "tip_cte";
 
     private final TableNames names;
     private final String shadowSchema;
@@ -41,7 +42,16 @@ public final class SqlRewriter {
     private final BoundedCache<String, Object> cache;
     private final AtomicLong parses = new AtomicLong();
 
-    private record Refused(String message) {
+    private record Refused(String message, boolean violation) {
+    }
+
+    /** A rewrite the independent check rejected: the rewriter itself went wrong. */
+    private static final class FailedCheck extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FailedCheck(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private SqlRewriter(TablePolicies policies, String shadowSchema, Dialect dialect, int cacheSize) {
@@ -76,7 +86,9 @@ public final class SqlRewriter {
         if (cached instanceof RewrittenSql r) {
             return r;
         }
-        throw new RefusedStatementException(((Refused) cached).message, RefusedStatementException.REFUSED);
+        Refused refused = (Refused) cached;
+        throw refused.violation ? new IsolationViolationException(refused.message)
+                : new RefusedStatementException(refused.message, RefusedStatementException.REFUSED);
     }
 
     /** How many texts were parsed so far (each distinct statement once, while it stays cached). */
@@ -91,34 +103,39 @@ public final class SqlRewriter {
     private Object compute(String sql) {
         try {
             return rewriteAndVerify(sql);
+        } catch (FailedCheck f) {
+            return new Refused(f.getMessage(), true);
         } catch (Refusal r) {
             LOG.debug("refused statement: {}", r.getMessage());
             if (LOG.isTraceEnabled()) {
                 LOG.trace("refused SQL: {}", sql);
             }
-            return new Refused(r.getMessage());
+            return new Refused(r.getMessage(), false);
         }
     }
 
     private RewrittenSql rewriteAndVerify(String sql) {
-        String sentinel = sentinelFor(sql);
+        String sentinel = unusedName(sql, SENTINEL_STEM);
+        String ctePrefix = unusedName(sql, CTE_STEM) + "_";
         Statement st = parseOne(sql, "statement");
         List<JdbcParameter> params = parameters(st);
         if (params.size() != ParameterMarkers.count(sql)) {
             throw new Refusal("the statement has " + ParameterMarkers.count(sql) + " ? markers but the parser read "
                     + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
         }
-        StatementKind kind = new DmlRewriter(new SelectRewriter(names, shadowSchema, sentinel)).rewrite(st);
+        StatementKind kind = new DmlRewriter(new SelectRewriter(names, shadowSchema, sentinel, ctePrefix)).rewrite(st);
         checkParameterOrder(st, params);
         String rendered = st.toString();
         Statement again = parseOne(rendered, "rewritten statement");
         try {
-            verifier.verify(again, sentinel);
+            verifier.verify(again, sentinel, ctePrefix);
         } catch (Refusal r) {
             LOG.warn("rewrite of a {} statement failed the independent isolation check and is refused: {}",
                     kind, r.getMessage());
             LOG.debug("statement failing the isolation check: {}", rendered);
-            throw r;
+            throw new FailedCheck("tip-data could not prove the rewritten statement confined to the run's partitions ("
+                    + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
+                    + " groups) or declare its tables differently");
         }
         return new RewrittenSql(split(rendered, sentinel), kind);
     }
@@ -199,11 +216,12 @@ public final class SqlRewriter {
         }
     }
 
-    private static String sentinelFor(String sql) {
+    /** The stem, or the stem with a number, such that the statement's text does not contain it. */
+    private static String unusedName(String sql, String stem) {
         String lower = sql.toLowerCase(Locale.ROOT);
-        String s = SENTINEL_STEM;
+        String s = stem;
         for (int i = 0; lower.contains(s); i++) {
-            s = SENTINEL_STEM + i;
+            s = stem + i;
         }
         return s;
     }

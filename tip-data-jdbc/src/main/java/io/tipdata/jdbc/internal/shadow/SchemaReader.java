@@ -65,20 +65,19 @@ public final class SchemaReader {
         return quote(schema) + "." + quote(table);
     }
 
-    /** The schema as the database spells it, if it exists, matched without regard to case. */
-    public String findSchema(String name) throws SQLException {
+    /**
+     * The shadow schema as an unquoted name resolves to it (folded to the dialect's case), or {@code null}
+     * if no schema of exactly that spelling exists.
+     */
+    public String findSchema(String unquoted) throws SQLException {
+        String name = fold(unquoted);
         try (ResultSet rs = dialect == Dialect.MARIADB ? meta.getCatalogs() : meta.getSchemas()) {
-            String found = null;
             while (rs.next()) {
-                String s = rs.getString(1);
-                if (s.equals(name)) {
-                    return s;
-                }
-                if (s.equalsIgnoreCase(name)) {
-                    found = s;
+                if (rs.getString(1).equals(name)) {
+                    return name;
                 }
             }
-            return found;
+            return null;
         }
     }
 
@@ -86,7 +85,7 @@ public final class SchemaReader {
     public Map<String, String> tables(String schema) throws SQLException {
         Map<String, String> tables = new TreeMap<>();
         try (ResultSet rs = meta.getTables(catalog(schema), schemaPattern(schema), "%",
-                new String[] {"TABLE", "BASE TABLE"})) {
+                new String[] {"TABLE", "BASE TABLE", "PARTITIONED TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
                 tables.putIfAbsent(name.toLowerCase(Locale.ROOT), name);

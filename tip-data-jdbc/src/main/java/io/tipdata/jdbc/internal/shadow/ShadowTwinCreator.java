@@ -14,6 +14,8 @@ import java.util.List;
 /**
  * Creates the shadow schema and each missing twin. Existing twins are left as they are; production tables
  * are only read. A twin whose creation fails is dropped again, so no half-built twin stays behind.
+ * On H2, creations in one JVM run one at a time (H2 times out on concurrent DDL); on PostgreSQL and
+ * MariaDB, other threads or processes creating the same schema and twins at once are tolerated.
  */
 public final class ShadowTwinCreator {
 
@@ -21,6 +23,7 @@ public final class ShadowTwinCreator {
     public static final String RUN_COLUMN = "tip_run";
 
     private static final Logger log = LoggerFactory.getLogger(ShadowTwinCreator.class);
+    private static final Object CREATING = new Object();
 
     private final Connection connection;
     private final SchemaReader reader;
@@ -38,29 +41,38 @@ public final class ShadowTwinCreator {
 
     /** Creates what is missing and returns the production names of the tables that got a new twin. */
     public List<String> createMissing() throws SQLException {
+        if (reader.dialect() != Dialect.H2) {
+            return createMissingNow();
+        }
+        synchronized (CREATING) {
+            return createMissingNow();
+        }
+    }
+
+    private List<String> createMissingNow() throws SQLException {
         IsolatedTables isolated = IsolatedTables.resolve(reader, policies, shadowSchema);
         for (String missing : isolated.missing()) {
             log.debug("isolated table {} does not exist in {}; no twin created", missing, isolated.schema());
         }
-        String shadow = reader.findSchema(shadowSchema);
-        if (shadow == null) {
-            shadow = reader.fold(shadowSchema);
-            execute((reader.dialect() == Dialect.MARIADB ? "CREATE DATABASE IF NOT EXISTS " : "CREATE SCHEMA IF NOT EXISTS ")
-                    + reader.quote(shadow));
-            log.debug("created shadow schema {}", shadow);
+        String shadow = reader.fold(shadowSchema);
+        if (reader.findSchema(shadowSchema) == null) {
+            createSchema(shadow);
         }
         var twins = reader.tables(shadow);
         List<String> created = new ArrayList<>();
         for (String table : isolated.present()) {
-            if (!twins.containsValue(table)) {
-                createTwin(isolated.schema(), shadow, table);
+            if (!twins.containsValue(table) && createTwin(isolated.schema(), shadow, table)) {
                 created.add(table);
             }
         }
         return created;
     }
 
-    private void createTwin(String schema, String shadow, String table) throws SQLException {
+    /**
+     * Runs the twin's DDL. If the first statement fails because another process created the twin in the
+     * meantime, that twin is kept; if a later statement fails, the half-built twin is removed again.
+     */
+    private boolean createTwin(String schema, String shadow, String table) throws SQLException {
         List<KeyShape> keys = reader.uniqueKeys(schema, table);
         List<String> ddl = TwinStatements.of(reader, connection).twin(schema, shadow, table, keys);
         boolean autoCommit = connection.getAutoCommit();
@@ -68,19 +80,26 @@ public final class ShadowTwinCreator {
         if (transactional) {
             connection.setAutoCommit(false);
         }
+        int done = 0;
         try {
             for (String sql : ddl) {
                 execute(sql);
+                done++;
             }
             if (transactional) {
                 connection.commit();
             }
             log.debug("created shadow twin {}.{}", shadow, table);
+            return true;
         } catch (SQLException e) {
             if (transactional) {
                 connection.rollback();
-            } else {
+            } else if (done > 0) {
                 dropQuietly(shadow, table, e);
+            }
+            if (done == 0 && reader.tables(shadow).containsValue(table)) {
+                log.debug("shadow twin {}.{} was created concurrently: {}", shadow, table, e.getMessage());
+                return false;
             }
             throw new SQLException("could not create shadow twin " + shadow + "." + table + " of " + schema + "."
                     + table + ": " + e.getMessage(), e.getSQLState(), e);
@@ -88,6 +107,20 @@ public final class ShadowTwinCreator {
             if (transactional) {
                 connection.setAutoCommit(autoCommit);
             }
+        }
+    }
+
+    private void createSchema(String shadow) throws SQLException {
+        try {
+            execute((reader.dialect() == Dialect.MARIADB ? "CREATE DATABASE IF NOT EXISTS " : "CREATE SCHEMA IF NOT EXISTS ")
+                    + reader.quote(shadow));
+            log.debug("created shadow schema {}", shadow);
+        } catch (SQLException e) {
+            if (reader.findSchema(shadowSchema) == null) {
+                throw new SQLException("could not create shadow schema " + shadow + ": " + e.getMessage(),
+                        e.getSQLState(), e);
+            }
+            log.debug("shadow schema {} was created concurrently: {}", shadow, e.getMessage());
         }
     }
 

@@ -116,25 +116,35 @@ class SqlRewriterTest {
 
     @Test
     void cteNamedLikeATableIsNotRewrittenButItsBodyIs() throws Exception {
+        // the CTE gets a generated name (H2 would read a CTE named like a table as the table); its old
+        // name stays as the alias of each reference
         assertThat(rewrite(POSTGRESQL, "with orders as (select * from orders where total > 5) select * from orders"))
-                .isEqualTo("WITH orders AS (SELECT * FROM tip_shadow.orders orders WHERE total > 5"
-                        + " AND orders.tip_run = 'run-42') SELECT * FROM orders");
+                .isEqualTo("WITH tip_cte_1 AS (SELECT * FROM tip_shadow.orders orders WHERE total > 5"
+                        + " AND orders.tip_run = 'run-42') SELECT * FROM tip_cte_1 orders");
     }
 
     @Test
     void laterCteSeesEarlierOneAndSubqueriesSeeTheCte() throws Exception {
         assertThat(rewrite(POSTGRESQL, "with a as (select id from orders), items as (select * from a)"
                 + " select * from items where id in (select id from items)"))
-                .isEqualTo("WITH a AS (SELECT id FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42'),"
-                        + " items AS (SELECT * FROM a) SELECT * FROM items WHERE id IN (SELECT id FROM items)");
+                .isEqualTo("WITH tip_cte_1 AS (SELECT id FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42'),"
+                        + " tip_cte_2 AS (SELECT * FROM tip_cte_1 a) SELECT * FROM tip_cte_2 items"
+                        + " WHERE id IN (SELECT id FROM tip_cte_2 items)");
+    }
+
+    @Test
+    void generatedCteNameAvoidsNamesInTheStatement() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "with x as (select 'tip_cte' s) select s from x"))
+                .isEqualTo("WITH tip_cte0_1 AS (SELECT 'tip_cte' s) SELECT s FROM tip_cte0_1 x");
     }
 
     @Test
     void recursiveCteReferencesItself() throws Exception {
         assertThat(rewrite(POSTGRESQL, "with recursive t(id) as (select id from orders union all select id + 1 from t"
                 + " where id < 3) select * from t"))
-                .isEqualTo("WITH RECURSIVE t(id) AS (SELECT id FROM tip_shadow.orders orders"
-                        + " WHERE orders.tip_run = 'run-42' UNION ALL SELECT id + 1 FROM t WHERE id < 3) SELECT * FROM t");
+                .isEqualTo("WITH RECURSIVE tip_cte_1(id) AS (SELECT id FROM tip_shadow.orders orders"
+                        + " WHERE orders.tip_run = 'run-42' UNION ALL SELECT id + 1 FROM tip_cte_1 t WHERE id < 3)"
+                        + " SELECT * FROM tip_cte_1 t");
     }
 
     @Test
@@ -264,9 +274,9 @@ class SqlRewriterTest {
     @Test
     void cteNameMatchesPerDialectFolding() throws Exception {
         assertThat(rewrite(POSTGRESQL, "with ORDERS as (select 1 x) select * from orders"))
-                .isEqualTo("WITH ORDERS AS (SELECT 1 x) SELECT * FROM orders");
+                .isEqualTo("WITH tip_cte_1 AS (SELECT 1 x) SELECT * FROM tip_cte_1 orders");
         assertThat(rewrite(POSTGRESQL, "with \"Orders\" as (select 1 x) select * from orders"))
-                .isEqualTo("WITH \"Orders\" AS (SELECT 1 x) SELECT * FROM tip_shadow.orders orders"
+                .isEqualTo("WITH tip_cte_1 AS (SELECT 1 x) SELECT * FROM tip_shadow.orders orders"
                         + " WHERE orders.tip_run = 'run-42'");
         assertThatThrownBy(() -> rewrite(MARIADB, "with Orders as (select 1 x) select * from orders"))
                 .hasMessageContaining("only in case");
