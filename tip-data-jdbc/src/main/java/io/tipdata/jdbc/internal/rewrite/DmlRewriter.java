@@ -18,6 +18,8 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.upsert.Upsert;
+import net.sf.jsqlparser.statement.upsert.UpsertType;
 
 /**
  * Rewrites one whitelisted statement in place for the run given as literal: queries through
@@ -51,8 +53,12 @@ final class DmlRewriter {
             merge(m);
             return StatementKind.MERGE;
         }
+        if (st instanceof Upsert up && up.getUpsertType() == UpsertType.REPLACE) {
+            replace(up);
+            return StatementKind.UPSERT;
+        }
         throw new Refusal("statement kind " + kindName(st) + " is refused in test context:"
-                + " only SELECT, INSERT, UPDATE, DELETE and MERGE are rewritten (DDL, TRUNCATE, CALL, SET, GRANT,"
+                + " only SELECT, INSERT, UPDATE, DELETE, MERGE and REPLACE are rewritten (DDL, TRUNCATE, CALL, SET, GRANT,"
                 + " LOCK and the like never run under a test run)");
     }
 
@@ -68,7 +74,7 @@ final class DmlRewriter {
             case "Execute" -> "CALL/EXECUTE";
             case "SetStatement", "ResetStatement" -> "SET";
             case "UseStatement" -> "USE";
-            case "Upsert" -> "REPLACE/UPSERT (use INSERT ... ON DUPLICATE KEY UPDATE or ON CONFLICT)";
+            case "Upsert" -> "UPSERT (use INSERT ... ON DUPLICATE KEY UPDATE, ON CONFLICT or REPLACE INTO)";
             case "ExplainStatement" -> "EXPLAIN";
             case "RenameTableStatement" -> "RENAME";
             default -> name.toUpperCase(java.util.Locale.ROOT);
@@ -76,12 +82,12 @@ final class DmlRewriter {
     }
 
     private void requireIsolatedTarget(Table t, String verb) {
-        SelectRewriter.Target target = selects.resolve(t, CteScope.EMPTY);
-        if (target == SelectRewriter.Target.REFERENCE) {
+        TwinTables.Target target = selects.twins().resolve(t, CteScope.EMPTY);
+        if (target == TwinTables.Target.REFERENCE) {
             throw new Refusal(verb + " on REFERENCE table '" + TableNames.unquote(t.getName()) + "' is refused:"
                     + " test traffic may read reference tables, never write them; declare it ISOLATED if tests write it");
         }
-        if (target != SelectRewriter.Target.ISOLATED) {
+        if (target != TwinTables.Target.ISOLATED) {
             throw new Refusal(verb + " target '" + t.getName() + "' is not an ISOLATED table");
         }
     }
@@ -100,7 +106,7 @@ final class DmlRewriter {
         }
         if (ins.getColumns() == null || ins.getColumns().isEmpty() || ins.getSelect() == null) {
             throw new Refusal("INSERT INTO " + table + " without a column list is refused in test context: the shadow"
-                    + " twin has the extra column " + SelectRewriter.RUN_COLUMN + ", so list the columns you insert");
+                    + " twin has the extra column " + TwinTables.RUN_COLUMN + ", so list the columns you insert");
         }
         for (Column c : ins.getColumns()) {
             requireNotRunColumn(c, "INSERT INTO " + table);
@@ -110,12 +116,12 @@ final class DmlRewriter {
         if (conflict != null) {
             if (conflict.getConstraintName() != null || conflict.getIndexExpression() != null) {
                 throw new Refusal("ON CONFLICT of INSERT INTO " + table + " names a constraint or an expression;"
-                        + " tip-data must add " + SelectRewriter.RUN_COLUMN + " to the conflict target, so list the"
+                        + " tip-data must add " + TwinTables.RUN_COLUMN + " to the conflict target, so list the"
                         + " conflict columns: ON CONFLICT (col, ...)");
             }
             if (!conflict.getIndexColumnNames().isEmpty()) {
                 List<String> cols = new ArrayList<>(conflict.getIndexColumnNames());
-                cols.add(SelectRewriter.RUN_COLUMN);
+                cols.add(TwinTables.RUN_COLUMN);
                 ins.setConflictTarget(new InsertConflictTarget(cols, null, conflict.getWhereExpression(), null));
             }
         }
@@ -125,12 +131,36 @@ final class DmlRewriter {
         selects.scanExcept(ins, scope, t, ins.getColumns(), ins.getSelect(), ins.getWithItemsList());
         Select source = ins.getSelect();
         selects.select(source, scope);
-        selects.stampProjection(source);
-        selects.toTwin(t, false);
-        ins.getColumns().add(new Column(SelectRewriter.RUN_COLUMN));
+        selects.twins().stampProjection(source);
+        selects.twins().toTwin(t, false);
+        ins.getColumns().add(new Column(TwinTables.RUN_COLUMN));
         boolean upsert = ins.getConflictAction() != null
                 || ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty();
         return upsert ? StatementKind.UPSERT : StatementKind.INSERT;
+    }
+
+    /** MariaDB {@code REPLACE INTO}: it only replaces twin rows of the same run, as the twin's keys include tip_run. */
+    private void replace(Upsert up) {
+        Table t = up.getTable();
+        requireIsolatedTarget(t, "REPLACE");
+        String table = TableNames.unquote(t.getName());
+        if (up.getUpdateSets() != null && !up.getUpdateSets().isEmpty() || up.getExpressions() != null
+                || up.getDuplicateUpdateSets() != null && !up.getDuplicateUpdateSets().isEmpty()) {
+            throw new Refusal("REPLACE INTO " + table + " SET ... is not supported in test context;"
+                    + " write REPLACE INTO " + table + " (columns) VALUES (...)");
+        }
+        if (up.getColumns() == null || up.getColumns().isEmpty() || up.getSelect() == null) {
+            throw new Refusal("REPLACE INTO " + table + " without a column list is refused in test context: the"
+                    + " shadow twin has the extra column " + TwinTables.RUN_COLUMN + ", so list the columns");
+        }
+        for (Column c : up.getColumns()) {
+            requireNotRunColumn(c, "REPLACE INTO " + table);
+        }
+        selects.scanExcept(up, CteScope.EMPTY, t, up.getColumns(), up.getSelect());
+        selects.select(up.getSelect(), CteScope.EMPTY);
+        selects.twins().stampProjection(up.getSelect());
+        selects.twins().toTwin(t, false);
+        up.getColumns().add(new Column(TwinTables.RUN_COLUMN));
     }
 
     private void update(Update up) {
@@ -146,15 +176,15 @@ final class DmlRewriter {
         }
         checkSets(up.getUpdateSets(), "UPDATE " + TableNames.unquote(t.getName()));
         selects.scanExcept(up, scope, t, up.getFromItem(), up.getJoins(), up.getWithItemsList());
-        String q = selects.toTwin(t, true);
+        String q = selects.twins().toTwin(t, true);
         List<Expression> filters = new ArrayList<>();
-        filters.add(selects.runFilter(new Table(q)));
+        filters.add(selects.twins().runFilter(new Table(q)));
         if (up.getFromItem() != null) {
             up.setFromItem(selects.fromList(up.getFromItem(), up.getJoins(), scope, false, filters));
         } else if (up.getJoins() != null && !up.getJoins().isEmpty()) {
             throw new Refusal("UPDATE with joins but no FROM is not supported in test context");
         }
-        up.setWhere(SelectRewriter.and(up.getWhere(), filters));
+        up.setWhere(TwinTables.and(up.getWhere(), filters));
     }
 
     private void delete(Delete del) {
@@ -170,9 +200,9 @@ final class DmlRewriter {
         }
         selects.scanExcept(del, scope, t, del.getUsingList(), del.getWithItemsList());
         // MariaDB refuses an alias on single-table DELETE, so the filter names the twin in full there.
-        String q = selects.toTwin(t, !selects.isMariaDb());
+        String q = selects.twins().toTwin(t, !selects.twins().isMariaDb());
         List<Expression> filters = new ArrayList<>();
-        filters.add(selects.runFilter(new Table(q)));
+        filters.add(selects.twins().runFilter(new Table(q)));
         if (del.getUsingList() != null) {
             for (Table using : del.getUsingList()) {
                 FromItem same = selects.fromList(using, null, scope, false, filters);
@@ -181,7 +211,7 @@ final class DmlRewriter {
                 }
             }
         }
-        del.setWhere(SelectRewriter.and(del.getWhere(), filters));
+        del.setWhere(TwinTables.and(del.getWhere(), filters));
     }
 
     private void merge(Merge m) {
@@ -209,7 +239,7 @@ final class DmlRewriter {
         selects.scanExcept(m, scope, t, m.getFromItem(), m.getWithItemsList());
         FromItem source = m.getFromItem();
         if (source instanceof Table s) {
-            if (selects.resolve(s, scope) == SelectRewriter.Target.ISOLATED) {
+            if (selects.twins().resolve(s, scope) == TwinTables.Target.ISOLATED) {
                 // Filtering the source in ON would let other runs' rows fall into WHEN NOT MATCHED.
                 List<Expression> where = new ArrayList<>();
                 FromItem derived = selects.fromList(s, null, scope, false, where);
@@ -221,14 +251,14 @@ final class DmlRewriter {
             throw new Refusal("MERGE source '" + source + "' is not supported in test context;"
                     + " use a table or a subquery");
         }
-        String q = selects.toTwin(t, true);
+        String q = selects.twins().toTwin(t, true);
         for (MergeOperation op : ops) {
             if (op instanceof MergeInsert mi) {
-                mi.getColumns().add(new Column(SelectRewriter.RUN_COLUMN));
-                mi.getValues().add(selects.runValue());
+                mi.getColumns().add(new Column(TwinTables.RUN_COLUMN));
+                mi.getValues().add(selects.twins().runValue());
             }
         }
-        m.setOnCondition(SelectRewriter.and(m.getOnCondition(), List.of(selects.runFilter(new Table(q)))));
+        m.setOnCondition(TwinTables.and(m.getOnCondition(), List.of(selects.twins().runFilter(new Table(q)))));
     }
 
     private FromItem wrap(Table source, List<Expression> where, FromItem rewritten) {
@@ -257,8 +287,8 @@ final class DmlRewriter {
     }
 
     private static void requireNotRunColumn(Column c, String where) {
-        if (SelectRewriter.isRunColumn(c)) {
-            throw new Refusal(where + " sets column " + SelectRewriter.RUN_COLUMN + ", which tip-data manages;"
+        if (TwinTables.isRunColumn(c)) {
+            throw new Refusal(where + " sets column " + TwinTables.RUN_COLUMN + ", which tip-data manages;"
                     + " remove it from the statement");
         }
     }

@@ -1,7 +1,5 @@
 package io.tipdata.jdbc.internal.rewrite;
 
-import io.tipdata.jdbc.Dialect;
-import io.tipdata.jdbc.TablePolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,11 +10,6 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
-import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
-import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -28,7 +21,6 @@ import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.Values;
@@ -45,24 +37,21 @@ import net.sf.jsqlparser.statement.select.WithItem;
  */
 final class SelectRewriter {
 
-    static final String RUN_COLUMN = "tip_run";
-
     private final TableNames names;
-    private final String shadowSchema;
-    private final String runLiteral;
+    private final TwinTables twins;
     private final String ctePrefix;
     private int cteCount;
     private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
     SelectRewriter(TableNames names, String shadowSchema, String runLiteral, String ctePrefix) {
         this.names = names;
-        this.shadowSchema = shadowSchema;
-        this.runLiteral = runLiteral;
+        this.twins = new TwinTables(names, shadowSchema, runLiteral);
         this.ctePrefix = ctePrefix;
     }
 
-    /** The resolution of an unqualified table name. */
-    enum Target { CTE, DUAL, REFERENCE, ISOLATED }
+    TwinTables twins() {
+        return twins;
+    }
 
     void select(Select s, CteScope outer) {
         if (!done.add(s)) {
@@ -124,17 +113,36 @@ final class SelectRewriter {
         if (ps.getLateralViews() != null && !ps.getLateralViews().isEmpty()) {
             throw new Refusal("LATERAL VIEW is not supported in test context");
         }
-        if (ps.getForUpdateTable() != null) {
-            throw new Refusal("SELECT ... FOR UPDATE OF " + ps.getForUpdateTable() + " is not supported in test context;"
-                    + " use FOR UPDATE without OF");
+        Table lockOf = ps.getForUpdateTable();
+        if (lockOf != null && (lockOf.getSchemaName() != null || !qualifiers(ps).contains(lockOf.getName()))) {
+            throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " does not name an alias of its FROM list;"
+                    + " name the alias (or unqualified table name) of the table to lock");
         }
-        scanExcept(ps, scope, ps.getFromItem(), ps.getJoins(), ps.getWithItemsList());
+        scanExcept(ps, scope, ps.getFromItem(), ps.getJoins(), ps.getWithItemsList(), lockOf);
         if (ps.getFromItem() == null) {
             return;
         }
         List<Expression> filters = new ArrayList<>();
         ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters));
-        ps.setWhere(and(ps.getWhere(), filters));
+        ps.setWhere(TwinTables.and(ps.getWhere(), filters));
+    }
+
+    /** The names the FROM list of the query gives its items (aliases, or table names as written). */
+    private static List<String> qualifiers(PlainSelect ps) {
+        List<String> out = new ArrayList<>();
+        List<FromItem> items = new ArrayList<>();
+        items.add(ps.getFromItem());
+        if (ps.getJoins() != null) {
+            ps.getJoins().forEach(j -> items.add(j.getRightItem()));
+        }
+        for (FromItem item : items) {
+            if (item != null && item.getAlias() != null) {
+                out.add(item.getAlias().getName());
+            } else if (item instanceof Table t && t.getSchemaName() == null) {
+                out.add(t.getName());
+            }
+        }
+        return out;
     }
 
     /**
@@ -171,16 +179,16 @@ final class SelectRewriter {
     private FromItem fromItem(FromItem item, int i, List<Join> js, boolean anyFull, CteScope scope,
                               boolean locking, List<Expression> whereFilters) {
         if (item instanceof Table t) {
-            Target target = resolve(t, scope);
-            if (target == Target.REFERENCE && locking) {
+            TwinTables.Target target = twins.resolve(t, scope);
+            if (target == TwinTables.Target.REFERENCE && locking) {
                 throw new Refusal("SELECT ... FOR UPDATE/SHARE would lock rows of REFERENCE table '"
                         + TableNames.unquote(t.getName()) + "', which test traffic may only read; drop the locking clause");
             }
-            if (target != Target.ISOLATED) {
+            if (target != TwinTables.Target.ISOLATED) {
                 return t;
             }
-            String q = toTwin(t, true);
-            Expression filter = runFilter(new Table(q));
+            String q = twins.toTwin(t, true);
+            Expression filter = twins.runFilter(new Table(q));
             if (anyFull) {
                 return filteredDerived(t, q);
             }
@@ -208,6 +216,11 @@ final class SelectRewriter {
             throw new Refusal("table function '" + f.getFunction().getName() + "' in FROM is refused in test context:"
                     + " tip-data cannot tell which tables it reads; select from declared tables instead");
         }
+        if (item instanceof ParenthesedFromItem pfi && (pfi.getJoins() == null || pfi.getJoins().isEmpty())
+                && pfi.getFromItem() instanceof Values v) {
+            select(v, scope);
+            return pfi;
+        }
         if (item instanceof ParenthesedFromItem) {
             throw new Refusal("parenthesized join group '" + item + "' is not supported in test context;"
                     + " write the joins without parentheses");
@@ -221,7 +234,7 @@ final class SelectRewriter {
             return filteredDerived(twin, q);
         }
         Expression on = join.getOnExpressions().iterator().next();
-        join.setOnExpressions(new ArrayList<>(List.of(and(on, List.of(filter)))));
+        join.setOnExpressions(new ArrayList<>(List.of(TwinTables.and(on, List.of(filter)))));
         return twin;
     }
 
@@ -229,108 +242,13 @@ final class SelectRewriter {
         PlainSelect inner = new PlainSelect();
         inner.addSelectItems(new AllColumns());
         inner.setFromItem(twin);
-        inner.setWhere(runFilter(new Table(q)));
+        inner.setWhere(twins.runFilter(new Table(q)));
         ParenthesedSelect p = new ParenthesedSelect();
         p.setSelect(inner);
         p.setAlias(new Alias(q, false));
         done.add(p);
         done.add(inner);
         return p;
-    }
-
-    /**
-     * Resolves an unqualified table reference (a reference to a CTE is renamed to the CTE's generated
-     * name); refuses qualified, denied and unknown tables.
-     */
-    Target resolve(Table t, CteScope scope) {
-        String raw = t.getName();
-        if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
-            String schema = t.getSchemaName() == null ? "" : TableNames.unquote(t.getSchemaName());
-            if (schema.equalsIgnoreCase(shadowSchema)) {
-                throw new Refusal("table '" + t.getFullyQualifiedName() + "' names the shadow schema '" + shadowSchema
-                        + "' directly; only tip-data addresses shadow twins, write the table name unqualified");
-            }
-            throw new Refusal("table '" + t.getFullyQualifiedName() + "' is qualified with a schema; in test context"
-                    + " tip-data refuses schema-qualified names because it cannot prove they name the declared table;"
-                    + " write the table name unqualified");
-        }
-        String cte = scope.generatedNameOf(raw, names);
-        if (cte != null) {
-            t.setName(cte);
-            if (t.getAlias() == null) {
-                t.setAlias(new Alias(raw, false));
-            }
-            return Target.CTE;
-        }
-        if (names.isDual(raw)) {
-            return Target.DUAL;
-        }
-        TablePolicy policy = names.policyOf(raw);
-        if (policy == TablePolicy.DENIED) {
-            throw new Refusal(names.deniedReason(raw));
-        }
-        if (t.getAlias() != null && t.getAlias().getAliasColumns() != null && !t.getAlias().getAliasColumns().isEmpty()) {
-            throw new Refusal("table '" + TableNames.unquote(raw) + "' has an alias with a column list ("
-                    + t.getAlias() + "); tip-data refuses renamed table columns in test context, drop the column list");
-        }
-        return policy == TablePolicy.ISOLATED ? Target.ISOLATED : Target.REFERENCE;
-    }
-
-    /** Points an ISOLATED table at its twin; returns the qualifier that names it in the statement. */
-    String toTwin(Table t, boolean addAlias) {
-        String raw = t.getName();
-        t.setSchemaName(shadowSchema);
-        if (t.getAlias() != null) {
-            return t.getAlias().getName();
-        }
-        if (addAlias) {
-            t.setAlias(new Alias(raw, false));
-            return raw;
-        }
-        return shadowSchema + "." + raw;
-    }
-
-    /** {@code qualifier.tip_run = '<run>'}. */
-    Expression runFilter(Table qualifier) {
-        if (qualifier.getName().startsWith(shadowSchema + ".")) {
-            qualifier = new Table(shadowSchema, qualifier.getName().substring(shadowSchema.length() + 1));
-        }
-        return new EqualsTo(new Column(qualifier, RUN_COLUMN), runValue());
-    }
-
-    StringValue runValue() {
-        return new StringValue(runLiteral);
-    }
-
-    /**
-     * {@code (existing) AND f1 AND f2 ...}. The existing condition is parenthesized unless it is a
-     * single comparison of plain values: besides precedence ({@code a OR b}), the parser reads
-     * {@code x IN (...) AND y} as {@code x IN ((...) AND y)}, and the verifier must see the filters as
-     * top-level conjuncts when it parses the rendered text again.
-     */
-    static Expression and(Expression existing, List<Expression> filters) {
-        Expression result = existing;
-        if (result != null && !filters.isEmpty() && !isPlainComparison(result)
-                && !(result instanceof ParenthesedExpressionList<?> p && p.size() == 1)) {
-            result = new ParenthesedExpressionList<>(result);
-        }
-        for (Expression f : filters) {
-            result = result == null ? f : new AndExpression(result, f);
-        }
-        return result;
-    }
-
-    private static boolean isPlainComparison(Expression e) {
-        return e instanceof ComparisonOperator c && isPlainValue(c.getLeftExpression()) && isPlainValue(c.getRightExpression());
-    }
-
-    private static boolean isPlainValue(Expression e) {
-        return e instanceof Column || e instanceof net.sf.jsqlparser.expression.JdbcParameter || e instanceof StringValue
-                || e instanceof net.sf.jsqlparser.expression.LongValue || e instanceof net.sf.jsqlparser.expression.DoubleValue;
-    }
-
-    static boolean isRunColumn(Column c) {
-        return TableNames.unquote(c.getColumnName()).equalsIgnoreCase(RUN_COLUMN);
     }
 
     /** Visits every part of the node except the given ones (compared by identity). */
@@ -390,6 +308,10 @@ final class SelectRewriter {
         if (v instanceof WithItem<?> w) {
             throw new Refusal("common table expression '" + w.getAliasName() + "' in an unsupported position");
         }
+        if (v instanceof net.sf.jsqlparser.expression.VariableAssignment a) {
+            throw new Refusal("assignment to session variable " + a.getVariable() + " is refused in test context:"
+                    + " session state would outlive the statement on a pooled connection");
+        }
         if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
             throw new Refusal("function '" + f.getName() + "' is refused in test context: it can reach files,"
                     + " other tables or session state that tip-data cannot isolate");
@@ -397,48 +319,5 @@ final class SelectRewriter {
         for (Object child : AstFields.children(v)) {
             scan(child, scope);
         }
-    }
-
-    /** Adds the run literal as the last projection of every branch of the query (for INSERT ... SELECT). */
-    void stampProjection(Select s) {
-        if (s instanceof PlainSelect ps) {
-            for (SelectItem<?> item : ps.getSelectItems()) {
-                if (item.getExpression() instanceof AllColumns || item.getExpression() instanceof AllTableColumns) {
-                    throw new Refusal("INSERT ... SELECT " + item + " into an ISOLATED table: list the selected columns"
-                            + " (the shadow twin has the extra column " + RUN_COLUMN + ")");
-                }
-            }
-            ps.addSelectItems(runValue());
-        } else if (s instanceof SetOperationList sol) {
-            for (Select branch : sol.getSelects()) {
-                stampProjection(branch);
-            }
-        } else if (s instanceof ParenthesedSelect p) {
-            stampProjection(p.getSelect());
-        } else if (s instanceof Values v) {
-            stampRows(v);
-        } else {
-            throw new Refusal("INSERT source " + s.getClass().getSimpleName() + " is not supported in test context");
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void stampRows(Values v) {
-        List rows = v.getExpressions();
-        boolean multiRow = !(rows instanceof ParenthesedExpressionList) && !rows.isEmpty()
-                && rows.stream().allMatch(r -> r instanceof ParenthesedExpressionList);
-        if (multiRow) {
-            for (Object row : rows) {
-                ((List) row).add(runValue());
-            }
-        } else if (rows instanceof ParenthesedExpressionList) {
-            rows.add(runValue());
-        } else {
-            throw new Refusal("INSERT ... VALUES '" + v + "' has a row form tip-data cannot stamp; write VALUES (...), (...)");
-        }
-    }
-
-    boolean isMariaDb() {
-        return names.dialect() == Dialect.MARIADB;
     }
 }

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.JdbcParameter;
-import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
@@ -111,6 +110,15 @@ public final class SqlRewriter {
                 LOG.trace("refused SQL: {}", sql);
             }
             return new Refused(r.getMessage(), false);
+        } catch (StackOverflowError e) {
+            LOG.debug("refused statement: nested too deeply to analyse");
+            return new Refused("the statement is nested too deeply for tip-data to analyse; simplify it", false);
+        } catch (RuntimeException e) {
+            LOG.warn("rewrite failed unexpectedly and the statement is refused: {}", e.toString());
+            LOG.debug("statement that failed to rewrite: {}", sql, e);
+            return new Refused("tip-data could not analyse the statement (" + e.getClass().getSimpleName()
+                    + "); it is refused because it cannot be shown to touch only the run's partitions;"
+                    + " write it more simply", false);
         }
     }
 
@@ -129,6 +137,11 @@ public final class SqlRewriter {
         Statement again = parseOne(rendered, "rewritten statement");
         try {
             verifier.verify(again, sentinel, ctePrefix);
+            TextTripwire.check(rendered, again);
+            if (ParameterMarkers.count(rendered) != params.size()) {
+                throw new Refusal("the rewritten statement has " + ParameterMarkers.count(rendered)
+                        + " ? markers instead of " + params.size());
+            }
         } catch (Refusal r) {
             LOG.warn("rewrite of a {} statement failed the independent isolation check and is refused: {}",
                     kind, r.getMessage());
@@ -147,8 +160,7 @@ public final class SqlRewriter {
         }
         Statements statements;
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
-            statements = parser.Statements();
+            statements = parseStatements(sql);
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
@@ -166,6 +178,22 @@ public final class SqlRewriter {
                     + " statement must be sent on its own");
         }
         return statements.get(0);
+    }
+
+    /**
+     * Parses without the parser's "complex parsing" first: in that mode it keeps some operators with
+     * what follows them as raw text (so {@code data->>'x' = ?} hides its parameter); the complex mode
+     * is the fallback, and {@link TextTripwire} catches a query it hides.
+     */
+    private static Statements parseStatements(String sql) throws Exception {
+        try {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
+        } catch (Exception e) {
+            if (CCJSqlParserUtil.getNestingDepth(sql) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+                throw e;
+            }
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
+        }
     }
 
     private static List<JdbcParameter> parameters(Object root) {

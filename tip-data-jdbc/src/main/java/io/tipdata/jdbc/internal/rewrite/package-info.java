@@ -1,2 +1,36 @@
-/** Parses, rewrites and independently verifies statements for test context. Not API. */
+/**
+ * Parses, rewrites and independently verifies statements for test context (shadow mode). Not API.
+ *
+ * <p>Entry point: {@link io.tipdata.jdbc.internal.rewrite.SqlRewriter#rewrite(String)} gives a
+ * {@link io.tipdata.jdbc.internal.rewrite.RewrittenSql} whose {@code sqlFor(runId)} is the text to send,
+ * or throws a {@link io.tipdata.jdbc.RefusedStatementException} (SQLState {@code TD001}).
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>Only SELECT (plain, set operations, VALUES), INSERT, UPDATE, DELETE, MERGE and MariaDB's REPLACE INTO
+ *       (with a column list) are rewritten; every
+ *       other statement kind, several statements in one text, and text the parser cannot read are refused.</li>
+ *   <li>Table names are unqualified and resolved by {@link io.tipdata.jdbc.TablePolicies}; any
+ *       schema-qualified name (the shadow schema included) is refused, as are database links, table
+ *       functions, {@code SELECT ... INTO}, data-modifying CTEs and the functions of {@code DeniedFunctions}.</li>
+ *   <li>An ISOLATED table {@code T} becomes {@code shadow.T} aliased as written, with
+ *       {@code alias.tip_run = '<run>'}: in WHERE, in the ON of the LEFT join that brings it in, in the ON
+ *       of the first later RIGHT join when it is on that join's optional side, or inside a filtered derived
+ *       table where no ON can carry it (FULL joins, USING, NATURAL). MariaDB's single-table DELETE takes no
+ *       alias, so there the filter names {@code shadow.T} in full.</li>
+ *   <li>INSERT into an ISOLATED table needs a column list; {@code tip_run} and the run literal are added
+ *       to it and to every VALUES row or SELECT branch. {@code ON CONFLICT (cols)} gets {@code tip_run}
+ *       added; {@code ON CONFLICT ON CONSTRAINT} is refused; {@code ON DUPLICATE KEY UPDATE} is kept (the
+ *       twin's unique keys include {@code tip_run}). MERGE gets the target filter in ON and the run in its
+ *       inserts; an ISOLATED source becomes a filtered derived table. No statement may assign
+ *       {@code tip_run} itself.</li>
+ *   <li>REFERENCE tables are read as they are; writing or locking them is refused.</li>
+ *   <li>Every CTE is renamed to a generated {@code tip_cte…} name (its old name stays as the alias of each
+ *       reference), because H2 reads a CTE named like an existing table as the table.</li>
+ *   <li>JDBC {@code ?} markers keep their number and order (checked on a rendering with numbered markers);
+ *       the run id is a literal. Comments are dropped.</li>
+ *   <li>The rendering is parsed again and checked by {@code IsolationVerifier} and {@code TextTripwire};
+ *       a disagreement refuses the statement.</li>
+ * </ul>
+ */
 package io.tipdata.jdbc.internal.rewrite;

@@ -37,7 +37,9 @@ class IsolationVerifierTest {
         "INSERT INTO tip_shadow.orders (id, tip_run) SELECT code, 'r1' FROM countries",
         "INSERT INTO tip_shadow.orders (id, tip_run) VALUES (1, 'r1') ON CONFLICT (id, tip_run) DO NOTHING",
         "UPDATE tip_shadow.orders o SET total = 1 WHERE o.tip_run = 'r1'",
+        "SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'r1' FOR UPDATE OF o",
         "DELETE FROM tip_shadow.orders o WHERE o.id = 3 AND o.tip_run = 'r1'",
+        "REPLACE INTO tip_shadow.orders (id, tip_run) VALUES (1, 'r1')",
         "MERGE INTO tip_shadow.orders o USING countries c ON o.x = c.code AND o.tip_run = 'r1'"
                 + " WHEN NOT MATCHED THEN INSERT (id, tip_run) VALUES (1, 'r1')",
     })
@@ -89,6 +91,8 @@ class IsolationVerifierTest {
         "INSERT INTO tip_shadow.orders (id, tip_run) VALUES (1, 'r1') ON CONFLICT ON CONSTRAINT pk DO NOTHING",
         "INSERT INTO tip_shadow.countries (code, tip_run) VALUES ('x', 'r1')",
         "UPDATE tip_shadow.orders o SET total = 1",
+        "REPLACE INTO tip_shadow.orders (id) VALUES (1)",
+        "REPLACE INTO orders (id, tip_run) VALUES (1, 'r1')",
         "UPDATE tip_shadow.orders o SET total = 1 WHERE o.tip_run = 'r1' OR o.id = 1",
         "UPDATE tip_shadow.orders o SET tip_run = 'r2' WHERE o.tip_run = 'r1'",
         "UPDATE countries SET name = 'x'",
@@ -105,8 +109,10 @@ class IsolationVerifierTest {
         // other constructs
         "WITH d AS (DELETE FROM tip_shadow.orders o WHERE o.tip_run = 'r1' RETURNING *) SELECT * FROM d",
         "SELECT * FROM countries FOR UPDATE",
+        "SELECT * FROM tip_shadow.orders o WHERE o.tip_run = 'r1' FOR UPDATE OF countries",
         "SELECT * FROM generate_series(1, 3)",
         "SELECT pg_read_file('x')",
+        "SELECT @v := 1",
         "SELECT * INTO t2 FROM countries",
         "DROP TABLE orders",
     })

@@ -74,6 +74,13 @@ class RewriteCacheTest {
     }
 
     @Test
+    void pathologicallyNestedStatementIsRefusedNotThrown() {
+        String sql = "select * from orders where id = " + "(".repeat(3000) + "1" + ")".repeat(3000);
+        assertThatThrownBy(() -> Policies.rewrite(Dialect.POSTGRESQL, sql))
+                .isInstanceOf(RefusedStatementException.class);
+    }
+
+    @Test
     void tooSmallCacheOrBadSchemaIsRejectedAtCreation() {
         assertThatThrownBy(() -> SqlRewriter.create(Policies.SHOP, "tip_shadow", Dialect.H2, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache size 1");

@@ -204,6 +204,13 @@ class SqlRewriterTest {
     }
 
     @Test
+    void mariaDbReplaceGoesToTheTwinStamped() throws Exception {
+        RewrittenSql r = Policies.rewriter(MARIADB).rewrite("replace into orders (id, total) values (?, ?)");
+        assertThat(r.kind()).isEqualTo(StatementKind.UPSERT);
+        assertThat(r.sqlFor("run-42")).isEqualTo("REPLACE INTO tip_shadow.orders (id, total, tip_run) VALUES (?, ?, 'run-42')");
+    }
+
+    @Test
     void upsertMustNotAssignTipRun() {
         assertThatThrownBy(() -> rewrite(MARIADB,
                 "insert into orders (id) values (1) on duplicate key update tip_run = 'other'"))
@@ -304,6 +311,29 @@ class SqlRewriterTest {
     void trailingSemicolonAndCommentsAreTolerated() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select id from orders /* comment */ -- more\n;"))
                 .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42'");
+    }
+
+    @Test
+    void jsonOperatorsAndCastsKeepTheirParameters() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "select * from orders where data->>'x' = ? and ?::int > 0"))
+                .isEqualTo("SELECT * FROM tip_shadow.orders orders WHERE (data->>'x' = ? AND ?::int > 0)"
+                        + " AND orders.tip_run = 'run-42'");
+    }
+
+    @Test
+    void valuesAsADerivedTablePasses() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "select * from orders o join (values (1, 2)) v(a, b) on v.a = o.id"))
+                .isEqualTo("SELECT * FROM tip_shadow.orders o JOIN (VALUES (1, 2)) v(a, b) ON v.a = o.id"
+                        + " WHERE o.tip_run = 'run-42'");
+    }
+
+    @Test
+    void lockingClauseOfAnAliasIsKept() throws Exception {
+        assertThat(rewrite(POSTGRESQL, "select o1_0.id from orders o1_0 where o1_0.id = ? for no key update of o1_0"))
+                .isEqualTo("SELECT o1_0.id FROM tip_shadow.orders o1_0 WHERE o1_0.id = ? AND o1_0.tip_run = 'run-42'"
+                        + " FOR NO KEY UPDATE OF o1_0");
+        assertThat(rewrite(POSTGRESQL, "select id from orders for update of orders"))
+                .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42' FOR UPDATE OF orders");
     }
 
     @Test

@@ -38,8 +38,15 @@ class UpsertExecutionTest {
             checkRows(db);
             assertThat(query(db, r, "select o.id, i.qty from rw_orders o full join rw_items i on i.oid = o.id", null))
                     .containsExactly("1|null");
+            String merge = "merge into rw_orders o using (select 1 id, 30 total union all select 2, 40) s on o.id = s.id"
+                    + " when matched then update set total = s.total"
+                    + " when not matched then insert (id, total) values (s.id, s.total)";
+            exec(db, r.rewrite(merge).sqlFor("run-a"));
+            assertThat(rows(db, "select id, total, tip_run from rw_shadow.rw_orders order by tip_run, id"))
+                    .containsExactly("1|30|run-a", "2|40|run-a", "1|7|run-b");
+            assertThat(rows(db, "select id, total from rw_orders")).containsExactly("1|100");
             exec(db, r.rewrite("delete from rw_orders where id = 1").sqlFor("run-a"));
-            assertThat(rows(db, "select count(*) from rw_shadow.rw_orders")).containsExactly("1");
+            assertThat(rows(db, "select count(*) from rw_shadow.rw_orders")).containsExactly("2");
         } finally {
             tearDown(url, "postgres", "drop schema if exists rw_shadow");
         }
@@ -54,6 +61,8 @@ class UpsertExecutionTest {
             String upsert = "insert into rw_orders (id, total) values (1, ?) on duplicate key update total = values(total)";
             exec(db, r.rewrite(upsert).sqlFor("run-a"), 10);
             exec(db, r.rewrite(upsert).sqlFor("run-a"), 20);
+            checkRows(db);
+            exec(db, r.rewrite("replace into rw_orders (id, total) values (1, ?)").sqlFor("run-a"), 20);
             checkRows(db);
             assertThat(query(db, r, "select o.id, i.qty from rw_orders o left join rw_items i on i.oid = o.id", null))
                     .containsExactly("1|null");

@@ -1,0 +1,313 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+import io.tipdata.jdbc.Dialect;
+import io.tipdata.jdbc.TablePolicy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.AllTableColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.TableFunction;
+import net.sf.jsqlparser.statement.select.WithItem;
+
+/**
+ * The state of one verification: the tables found in checked positions, and the walk over every node
+ * of the statement that rejects any table met elsewhere. Used by {@link IsolationVerifier} only.
+ */
+final class QueryCheck {
+
+    private final TableNames names;
+    private final String shadowSchema;
+    private final String run;
+    private final String ctePrefix;
+    private final Statement root;
+    private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    QueryCheck(TableNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
+        this.names = names;
+        this.shadowSchema = shadowSchema;
+        this.run = run;
+        this.ctePrefix = ctePrefix;
+        this.root = root;
+    }
+
+    /** Accepts a table whose position was checked, so the walk lets it pass. */
+    void approve(Table t) {
+        approved.add(t);
+    }
+
+    /** Tells whether a top-level conjunct of the condition is the run filter of that table. */
+    boolean hasFilter(Expression condition, Table t) {
+        return conjuncts(condition).stream().anyMatch(e -> isFilterFor(e, t));
+    }
+
+    boolean isTwinName(Table t) {
+        return !viaLink(t) && t.getSchemaName() != null && t.getSchemaName().equals(shadowSchema)
+                && (t.getDatabase() == null || t.getDatabase().getDatabaseName() == null);
+    }
+
+    private boolean viaLink(Table t) {
+        return t.getNameParts().stream().anyMatch(part -> part != null && part.contains("@"));
+    }
+
+    /** Walks the WITH bodies in their scopes and returns the scope after the WITH. */
+    List<String> ctes(List<WithItem<?>> items, List<String> outer) {
+        if (items == null || items.isEmpty()) {
+            return outer;
+        }
+        boolean recursive = items.stream().anyMatch(WithItem::isRecursive);
+        List<String> visible = new ArrayList<>(outer);
+        for (WithItem<?> w : items) {
+            if (!(w.getParenthesedStatement() instanceof Select body)) {
+                fail("common table expression " + w.getAliasName() + " is not a query");
+                return outer;
+            }
+            if (!w.getAliasName().toLowerCase(java.util.Locale.ROOT).startsWith(ctePrefix)) {
+                fail("common table expression " + w.getAliasName() + " may share its name with a table"
+                        + " (H2 then reads the table)");
+            }
+            String stored = names.stored(w.getAliasName());
+            if (recursive) {
+                visible.add(stored);
+            }
+            walk(body, List.copyOf(visible));
+            if (!recursive) {
+                visible.add(stored);
+            }
+        }
+        return List.copyOf(visible);
+    }
+
+    void from(FromItem first, List<Join> joins, Expression where, List<String> scope, boolean locking,
+                      String extraQualifier) {
+        List<Join> js = joins == null ? List.of() : joins;
+        List<FromItem> items = new ArrayList<>();
+        items.add(first);
+        for (Join j : js) {
+            if (j.isApply() || j.isSemi() || j.isWindowJoin() || j.getOnExpressions().size() > 1) {
+                fail("a join of kind " + (j.isApply() ? "APPLY" : j.isSemi() ? "SEMI" : "window or several ON") + " is not accepted");
+            }
+            items.add(j.getRightItem());
+        }
+        Set<String> qualifiers = new HashSet<>();
+        if (extraQualifier != null) {
+            qualifiers.add(extraQualifier);
+        }
+        for (FromItem item : items) {
+            String q = item instanceof Table t ? qualifier(t) : item.getAlias() == null ? null : item.getAlias().getName();
+            if (q != null && !qualifiers.add(q)) {
+                fail("qualifier " + q + " names two tables of one FROM list");
+            }
+        }
+        List<Expression> whereConjuncts = conjuncts(where);
+        for (int i = 0; i < items.size(); i++) {
+            FromItem item = items.get(i);
+            if (item instanceof Table t) {
+                if (!isTwinName(t)) {
+                    if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
+                        fail("table " + t + " is qualified with a schema other than the shadow schema");
+                    }
+                    classifyPlain(t, scope, locking);
+                    continue;
+                }
+                if (names.policyOf(t.getName()) != TablePolicy.ISOLATED) {
+                    fail("table " + t + " is in the shadow schema but not declared ISOLATED");
+                }
+                if (t.getAlias() != null && t.getAlias().getAliasColumns() != null && !t.getAlias().getAliasColumns().isEmpty()) {
+                    fail("twin " + t + " renames its columns");
+                }
+                boolean ok = whereConjuncts.stream().anyMatch(e -> isFilterFor(e, t));
+                for (int k = Math.max(i, 1); !ok && k < items.size(); k++) {
+                    Join join = js.get(k - 1);
+                    boolean safe = !join.isFull() && (k == i ? !join.isRight() : !join.isLeft());
+                    ok = safe && join.getOnExpressions().stream()
+                            .flatMap(on -> conjuncts(on).stream()).anyMatch(e -> isFilterFor(e, t));
+                }
+                if (!ok) {
+                    fail("twin " + t + " has no run filter that applies to it");
+                }
+                approved.add(t);
+            } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
+                if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
+                        || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
+                    fail("FROM item of kind " + item.getClass().getSimpleName() + " is not accepted");
+                }
+            } else if (item instanceof TableFunction) {
+                fail("FROM item of kind " + item.getClass().getSimpleName() + " is not accepted");
+            }
+        }
+    }
+
+    void classifyPlain(Table t, List<String> scope, boolean locking) {
+        String stored = names.stored(t.getName());
+        for (String cte : scope) {
+            if (cte.equals(stored)) {
+                approved.add(t);
+                return;
+            }
+            if (names.dialect() == Dialect.MARIADB && cte.equalsIgnoreCase(stored)) {
+                fail("table " + t + " differs from a CTE name only in case");
+            }
+        }
+        if (viaLink(t)) {
+            fail("table " + t + " goes through a database link");
+        }
+        if (names.isDual(t.getName())) {
+            approved.add(t);
+            return;
+        }
+        if (names.policyOf(t.getName()) != TablePolicy.REFERENCE) {
+            fail("table " + t + " is neither a shadow twin, a REFERENCE table nor a visible CTE");
+        }
+        if (locking) {
+            fail("REFERENCE table " + t + " is locked by FOR UPDATE/SHARE");
+        }
+        approved.add(t);
+    }
+
+    String qualifier(Table t) {
+        return t.getAlias() != null ? t.getAlias().getName() : t.getFullyQualifiedName();
+    }
+
+    private boolean isFilterFor(Expression e, Table t) {
+        if (!(e instanceof EqualsTo eq) || eq.getOldOracleJoinSyntax() != 0
+                || !(eq.getLeftExpression() instanceof Column c) || !isRun(eq.getRightExpression())) {
+            return false;
+        }
+        if (!TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
+            return false;
+        }
+        return c.getTable().getFullyQualifiedName().equals(qualifier(t));
+    }
+
+    boolean isRun(Object e) {
+        return e instanceof StringValue sv && sv.getPrefix() == null && run.equals(sv.getValue());
+    }
+
+    private List<Expression> conjuncts(Expression e) {
+        List<Expression> out = new ArrayList<>();
+        collect(e, out);
+        return out;
+    }
+
+    private void collect(Expression e, List<Expression> out) {
+        if (e instanceof AndExpression and) {
+            collect(and.getLeftExpression(), out);
+            collect(and.getRightExpression(), out);
+        } else if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1) {
+            collect((Expression) p.get(0), out);
+        } else if (e instanceof Parenthesis p) {
+            collect(p.getExpression(), out);
+        } else if (e != null) {
+            out.add(e);
+        }
+    }
+
+    void walkExcept(Object node, List<String> scope, Object handled) {
+        for (Object child : AstFields.children(node)) {
+            if (child != handled) {
+                walk(child, scope);
+            }
+        }
+    }
+
+    void walk(Object v, List<String> scope) {
+        if (v instanceof Collection<?> c) {
+            c.forEach(o -> walk(o, scope));
+            return;
+        }
+        if (v instanceof Map<?, ?> m) {
+            m.values().forEach(o -> walk(o, scope));
+            return;
+        }
+        if (v instanceof Object[] a) {
+            for (Object o : a) {
+                walk(o, scope);
+            }
+            return;
+        }
+        if (v == null || !AstFields.isAstNode(v) || v instanceof Column || v instanceof AllTableColumns) {
+            return;
+        }
+        if (v instanceof Table t) {
+            if (!approved.contains(t)) {
+                fail("table " + t + " is in a position that is not checked");
+            }
+            return;
+        }
+        if (v instanceof StringValue sv) {
+            stringLiteral(sv);
+            return;
+        }
+        if (v instanceof TableFunction || v instanceof WithItem<?>
+                || v instanceof net.sf.jsqlparser.expression.VariableAssignment) {
+            fail(v.getClass().getSimpleName() + " is not accepted here");
+        }
+        if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
+            fail("function " + f.getName() + " is denied");
+        }
+        if (v instanceof Statement && !(v instanceof Select) && v != root) {
+            fail("nested statement " + v.getClass().getSimpleName() + " is not accepted");
+        }
+        List<String> inner = scope;
+        if (v instanceof Select s) {
+            inner = ctes(s.getWithItemsList(), scope);
+            if (s instanceof PlainSelect ps) {
+                if (ps.getIntoTables() != null && !ps.getIntoTables().isEmpty() || ps.getIntoTempTable() != null) {
+                    fail("SELECT ... INTO is not accepted");
+                }
+                if (ps.getFromItem() != null) {
+                    from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner, ps.getForMode() != null, null);
+                }
+                Table lockOf = ps.getForUpdateTable();
+                if (lockOf != null) {
+                    boolean named = lockOf.getSchemaName() == null && ps.getFromItem() != null
+                            && java.util.stream.Stream.concat(java.util.stream.Stream.of(ps.getFromItem()),
+                                    ps.getJoins() == null ? java.util.stream.Stream.empty()
+                                            : ps.getJoins().stream().map(Join::getRightItem))
+                            .anyMatch(item -> item.getAlias() != null && item.getAlias().getName().equals(lockOf.getName()));
+                    if (!named) {
+                        fail("FOR UPDATE OF " + lockOf.getName() + " names no alias of its FROM list");
+                    }
+                    approve(lockOf);
+                }
+            }
+            walkExcept(s, inner, s.getWithItemsList());
+            return;
+        }
+        for (Object child : AstFields.children(v)) {
+            walk(child, inner);
+        }
+    }
+
+    private void stringLiteral(StringValue sv) {
+        boolean escapes = names.dialect() == Dialect.MARIADB
+                || sv.getPrefix() != null && sv.getPrefix().equalsIgnoreCase("E");
+        if (escapes && sv.getValue().indexOf('\\') >= 0) {
+            fail("string literal with a backslash, which " + names.dialect()
+                    + " may read as an escape; pass the value as a ? parameter");
+        }
+    }
+
+    static void fail(String why) {
+        throw new Refusal("isolation check failed: " + why);
+    }
+}
