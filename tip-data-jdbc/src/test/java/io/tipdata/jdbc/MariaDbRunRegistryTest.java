@@ -2,12 +2,18 @@ package io.tipdata.jdbc;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class MariaDbRunRegistryTest extends RunRegistryContract {
 
     private DataSource ds;
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        ShadowTestDatabases.dropMariaDb("tdrr_maria");
+    }
 
     @Override
     DataSource dataSource() throws SQLException {

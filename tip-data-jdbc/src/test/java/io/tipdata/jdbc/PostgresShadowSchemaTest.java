@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class PostgresShadowSchemaTest extends ShadowSchemaContract {
 
     private DataSource ds;
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        ShadowTestDatabases.dropPostgres("tdss_pg_prod");
+    }
 
     @Override
     DataSource dataSource() throws SQLException {

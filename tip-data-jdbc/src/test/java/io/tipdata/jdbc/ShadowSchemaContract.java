@@ -233,13 +233,16 @@ abstract class ShadowSchemaContract {
                 "ALTER TABLE " + shadow() + ".orders ADD COLUMN added_in_twin INT",
                 alterType(shadow() + ".orders", "note", "VARCHAR(50)"),
                 "UPDATE orders SET note = 'n'",
-                setNotNull("orders", "note", "VARCHAR(100)"));
+                setNotNull("orders", "note", "VARCHAR(100)"),
+                "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 7");
 
         List<SchemaProblem> problems = schema.check();
 
         assertThat(problems).extracting(pr -> pr.table().toLowerCase(Locale.ROOT) + "."
                         + pr.column().toLowerCase(Locale.ROOT))
-                .contains("orders.added_in_prod", "orders.added_in_twin", "orders.note");
+                .containsExactlyInAnyOrder("orders.added_in_prod", "orders.added_in_twin", "orders.note", "orders.note",
+                        "orders.amount");
+        assertThat(problems).anySatisfy(pr -> assertThat(pr.problem()).startsWith("default differs").contains("7"));
         assertThat(problems).anySatisfy(pr -> assertThat(pr.problem()).startsWith("column is missing in the twin"));
         assertThat(problems).anySatisfy(pr -> assertThat(pr.problem()).contains("but not in production"));
         assertThat(problems).anySatisfy(pr -> assertThat(pr.problem()).startsWith("type differs")

@@ -55,6 +55,23 @@ final class ShadowTestDatabases {
         return ds;
     }
 
+    /** Drops a PostgreSQL schema made by {@link #postgres(String)}, with everything in it. */
+    static void dropPostgres(String schema) throws SQLException {
+        PGSimpleDataSource base = new PGSimpleDataSource();
+        base.setURL(PG_URL);
+        base.setUser(System.getProperty("tip.pg.user", "postgres"));
+        base.setPassword(System.getProperty("tip.pg.password", ""));
+        execute(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    /** Drops a MariaDB database made by {@link #mariadb(String)}. */
+    static void dropMariaDb(String database) throws SQLException {
+        MariaDbDataSource base = new MariaDbDataSource(MARIADB_URL);
+        base.setUser(System.getProperty("tip.mariadb.user", "root"));
+        base.setPassword(System.getProperty("tip.mariadb.password", ""));
+        execute(base, "DROP DATABASE IF EXISTS " + database);
+    }
+
     /** The JDBC URL with its database replaced. */
     static String withDatabase(String url, String database) {
         int q = url.indexOf('?');

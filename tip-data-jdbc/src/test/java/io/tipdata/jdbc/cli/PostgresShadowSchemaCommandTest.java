@@ -21,11 +21,15 @@ class PostgresShadowSchemaCommandTest {
     private static final String BASE = System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String URL = BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=tdsc_pg_prod";
 
-    @BeforeEach
     @AfterEach
+    void drop() throws SQLException {
+        sql(BASE, "DROP SCHEMA IF EXISTS tdsc_pg_shadow CASCADE", "DROP SCHEMA IF EXISTS tdsc_pg_prod CASCADE");
+    }
+
+    @BeforeEach
     void reset() throws SQLException {
-        sql(BASE, "DROP SCHEMA IF EXISTS tdsc_pg_shadow CASCADE", "DROP SCHEMA IF EXISTS tdsc_pg_prod CASCADE",
-                "CREATE SCHEMA tdsc_pg_prod",
+        drop();
+        sql(BASE, "CREATE SCHEMA tdsc_pg_prod",
                 "CREATE TABLE tdsc_pg_prod.orders (id BIGSERIAL PRIMARY KEY, code VARCHAR(20) UNIQUE)");
     }
 

@@ -12,9 +12,16 @@ record ColumnShape(String name, String typeName, int dataType, int size, int dig
         return typeName.equalsIgnoreCase(other.typeName) && size == other.size && digits == other.digits;
     }
 
-    /** Tells whether the other column has the same default; auto-increment defaults are not compared. */
+    /**
+     * Tells whether the other column has the same default; auto-increment defaults are not compared, and an
+     * explicit {@code NULL} default (as MariaDB reports it) equals no default.
+     */
     boolean sameDefault(ColumnShape other) {
-        return autoIncrement || other.autoIncrement || Objects.equals(defaultValue, other.defaultValue);
+        return autoIncrement || other.autoIncrement || Objects.equals(effectiveDefault(), other.effectiveDefault());
+    }
+
+    private String effectiveDefault() {
+        return defaultValue == null || defaultValue.strip().equalsIgnoreCase("NULL") ? null : defaultValue.strip();
     }
 
     /** The type as a reader expects it, such as {@code varchar(100)} or {@code numeric(10,2)}. */
