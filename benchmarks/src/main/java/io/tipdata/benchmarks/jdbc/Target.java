@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tipdata.core.TestRun;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /** What the JDBC workload goes through; the benchmark's {@code target} parameter names one in lower case. */
@@ -33,7 +35,7 @@ public enum Target {
             }
         }
         throw new IllegalArgumentException("unknown target '" + name + "'; use one of "
-                + java.util.Arrays.toString(values()).toLowerCase(java.util.Locale.ROOT));
+                + Arrays.toString(values()).toLowerCase(Locale.ROOT));
     }
 
     /**
