@@ -7,6 +7,7 @@ import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.TipDataSource;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,7 @@ final class TipTargets {
 
     /** The SQL TipDataSource sends for the statement in the run's context. */
     static String rewritten(BenchDatabase db, String sql, TestRun run) throws SQLException {
-        return SqlRewriter.create(policies(), SHADOW_SCHEMA, db.dialect(), 16).rewrite(sql).sqlFor(run.runId());
+        return SqlRewriter.create(policies(), TableColumns.none(), SHADOW_SCHEMA, db.dialect(), 16).rewrite(sql).sqlFor(run.runId());
     }
 
     /** Loads the workload rows into the run's partition through TipDataSource in test context. */

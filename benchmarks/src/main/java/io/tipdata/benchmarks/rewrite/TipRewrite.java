@@ -4,6 +4,7 @@ import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 
 /** tip-data's rewriter as TipDataSource uses it: shadow schema {@code tip_shadow}, PostgreSQL dialect. */
 final class TipRewrite {
@@ -16,12 +17,12 @@ final class TipRewrite {
 
     TipRewrite(TablePolicies policies) {
         this.policies = policies;
-        this.cached = SqlRewriter.create(policies, SHADOW_SCHEMA, DIALECT, 64);
+        this.cached = SqlRewriter.create(policies, TableColumns.none(), SHADOW_SCHEMA, DIALECT, 64);
     }
 
     /** Rewrites with a new rewriter, so the statement is parsed, rewritten and verified from scratch. */
     String cold(String sql) {
-        return rewrite(SqlRewriter.create(policies, SHADOW_SCHEMA, DIALECT, 64), sql);
+        return rewrite(SqlRewriter.create(policies, TableColumns.none(), SHADOW_SCHEMA, DIALECT, 64), sql);
     }
 
     /** Rewrites with a long-lived rewriter, which has the statement cached after the first call. */
