@@ -27,16 +27,10 @@ final class ParameterMarkers {
         int n = 0;
         int len = sql.length();
         for (int i = 0; i < len; i++) {
-            char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = skipQuoted(sql, i, c);
-            } else if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? len : end;
-            } else if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? len : end + 1;
-            } else if (c == '?') {
+            int skip = SqlText.endOfNonCode(sql, i);
+            if (skip >= 0) {
+                i = skip;
+            } else if (sql.charAt(i) == '?') {
                 int number = -1;
                 if (readNumbers) {
                     int j = i + 1;
@@ -55,21 +49,5 @@ final class ParameterMarkers {
             }
         }
         return java.util.Arrays.copyOf(found, n);
-    }
-
-    private static int skipQuoted(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            char c = sql.charAt(i);
-            if (c == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return sql.length();
     }
 }

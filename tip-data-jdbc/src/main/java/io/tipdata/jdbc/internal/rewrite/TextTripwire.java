@@ -25,14 +25,9 @@ final class TextTripwire {
         int len = sql.length();
         for (int i = 0; i < len; i++) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"' || c == '`') {
-                i = closing(sql, i, c);
-            } else if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? len : end;
-            } else if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? len : end + 1;
+            int skip = SqlText.endOfNonCode(sql, i);
+            if (skip >= 0) {
+                i = skip;
             } else if (isWordStart(c) && (i == 0 || !isWordPart(sql.charAt(i - 1)))) {
                 int j = i;
                 while (j < len && isWordPart(sql.charAt(j))) {
@@ -85,20 +80,5 @@ final class TextTripwire {
 
     private static boolean isWordPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    private static int closing(String sql, int start, char quote) {
-        int i = start + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == quote) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i;
-            }
-            i++;
-        }
-        return sql.length();
     }
 }

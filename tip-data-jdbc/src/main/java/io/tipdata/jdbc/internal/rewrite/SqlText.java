@@ -1,0 +1,44 @@
+package io.tipdata.jdbc.internal.rewrite;
+
+/** Scans SQL text the way a driver does: string literals, quoted identifiers and comments are not code. */
+final class SqlText {
+
+    private SqlText() {
+    }
+
+    /**
+     * If a string literal, quoted identifier or comment starts at {@code i}, the index of its last
+     * character (the text's length if it is not closed); otherwise -1.
+     */
+    static int endOfNonCode(String sql, int i) {
+        int len = sql.length();
+        char c = sql.charAt(i);
+        if (c == '\'' || c == '"' || c == '`') {
+            return closing(sql, i, c);
+        }
+        if (c == '-' && i + 1 < len && sql.charAt(i + 1) == '-') {
+            int end = sql.indexOf('\n', i);
+            return end < 0 ? len : end;
+        }
+        if (c == '/' && i + 1 < len && sql.charAt(i + 1) == '*') {
+            int end = sql.indexOf("*/", i + 2);
+            return end < 0 ? len : end + 1;
+        }
+        return -1;
+    }
+
+    private static int closing(String sql, int start, char quote) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return sql.length();
+    }
+}
