@@ -14,8 +14,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class ShadowTestDatabases {
 
-    static final String PG_URL = System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String MARIADB_URL = System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+    static final String PG_URL = TestServers.PG_URL;
+    static final String MARIADB_URL = TestServers.MARIADB_URL;
 
     private ShadowTestDatabases() {
     }
@@ -32,8 +32,8 @@ final class ShadowTestDatabases {
     static DataSource postgres(String schema) throws SQLException {
         PGSimpleDataSource base = new PGSimpleDataSource();
         base.setURL(PG_URL);
-        base.setUser(System.getProperty("tip.pg.user", "postgres"));
-        base.setPassword(System.getProperty("tip.pg.password", ""));
+        base.setUser(TestServers.PG_USER);
+        base.setPassword(TestServers.PG_PASSWORD);
         execute(base, "CREATE SCHEMA IF NOT EXISTS " + schema);
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(PG_URL);
@@ -46,12 +46,12 @@ final class ShadowTestDatabases {
     /** MariaDB connected to {@code database}, which is created if missing. */
     static DataSource mariadb(String database) throws SQLException {
         MariaDbDataSource base = new MariaDbDataSource(MARIADB_URL);
-        base.setUser(System.getProperty("tip.mariadb.user", "root"));
-        base.setPassword(System.getProperty("tip.mariadb.password", ""));
+        base.setUser(TestServers.MARIADB_USER);
+        base.setPassword(TestServers.MARIADB_PASSWORD);
         execute(base, "CREATE DATABASE IF NOT EXISTS " + database);
         MariaDbDataSource ds = new MariaDbDataSource(withDatabase(MARIADB_URL, database));
-        ds.setUser(System.getProperty("tip.mariadb.user", "root"));
-        ds.setPassword(System.getProperty("tip.mariadb.password", ""));
+        ds.setUser(TestServers.MARIADB_USER);
+        ds.setPassword(TestServers.MARIADB_PASSWORD);
         return ds;
     }
 
@@ -59,16 +59,16 @@ final class ShadowTestDatabases {
     static void dropPostgres(String schema) throws SQLException {
         PGSimpleDataSource base = new PGSimpleDataSource();
         base.setURL(PG_URL);
-        base.setUser(System.getProperty("tip.pg.user", "postgres"));
-        base.setPassword(System.getProperty("tip.pg.password", ""));
+        base.setUser(TestServers.PG_USER);
+        base.setPassword(TestServers.PG_PASSWORD);
         execute(base, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     /** Drops a MariaDB database made by {@link #mariadb(String)}. */
     static void dropMariaDb(String database) throws SQLException {
         MariaDbDataSource base = new MariaDbDataSource(MARIADB_URL);
-        base.setUser(System.getProperty("tip.mariadb.user", "root"));
-        base.setPassword(System.getProperty("tip.mariadb.password", ""));
+        base.setUser(TestServers.MARIADB_USER);
+        base.setPassword(TestServers.MARIADB_PASSWORD);
         execute(base, "DROP DATABASE IF EXISTS " + database);
     }
 

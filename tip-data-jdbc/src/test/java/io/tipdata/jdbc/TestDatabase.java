@@ -205,7 +205,7 @@ abstract class TestDatabase implements AutoCloseable {
 
     static final class Postgres extends TestDatabase {
         private final String schema;
-        private final String url = System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        private final String url = TestServers.PG_URL;
 
         Postgres(String name) {
             super(name + "_shadow");
@@ -219,12 +219,12 @@ abstract class TestDatabase implements AutoCloseable {
 
         @Override
         void open() throws SQLException {
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 s.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
                 s.execute("CREATE SCHEMA " + schema);
             }
-            raw = pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, "postgres", "");
+            raw = pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestServers.PG_USER, TestServers.PG_PASSWORD);
         }
 
         @Override
@@ -246,7 +246,7 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         public void close() {
             super.close();
-            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 s.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
             } catch (SQLException e) {
@@ -257,7 +257,7 @@ abstract class TestDatabase implements AutoCloseable {
 
     static final class MariaDb extends TestDatabase {
         private final String database;
-        private final String url = System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
+        private final String url = TestServers.MARIADB_URL;
 
         MariaDb(String name) {
             super(name + "_shadow");
@@ -271,12 +271,12 @@ abstract class TestDatabase implements AutoCloseable {
 
         @Override
         void open() throws SQLException {
-            try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database);
                 s.execute("DROP DATABASE IF EXISTS " + shadow);
                 s.execute("CREATE DATABASE " + database);
             }
-            raw = pool(url.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database), "root", "");
+            raw = pool(url.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database), TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
         }
 
         @Override
@@ -303,7 +303,7 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         public void close() {
             super.close();
-            try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database);
                 s.execute("DROP DATABASE IF EXISTS " + shadow);
             } catch (SQLException e) {

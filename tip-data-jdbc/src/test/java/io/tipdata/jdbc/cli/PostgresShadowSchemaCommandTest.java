@@ -2,6 +2,7 @@ package io.tipdata.jdbc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tipdata.jdbc.TestServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class PostgresShadowSchemaCommandTest {
 
-    private static final String BASE = System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    private static final String BASE = TestServers.PG_URL;
     private static final String URL = BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=tdsc_pg_prod";
 
     @AfterEach
@@ -36,7 +37,7 @@ class PostgresShadowSchemaCommandTest {
     @Test
     void createThenCheckOnPostgres() throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] create = {"create", "--url", URL, "--user", "postgres", "--isolated", "orders",
+        String[] create = {"create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
                 "--schema", "tdsc_pg_shadow"};
         String[] check = create.clone();
         check[0] = "check";
@@ -57,7 +58,7 @@ class PostgresShadowSchemaCommandTest {
     }
 
     private static void sql(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement st = c.createStatement()) {
             for (String s : statements) {
                 st.execute(s);
             }

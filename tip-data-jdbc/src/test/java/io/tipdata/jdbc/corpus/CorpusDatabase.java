@@ -3,6 +3,7 @@ package io.tipdata.jdbc.corpus;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.TestServers;
 import io.tipdata.jdbc.internal.ColumnCatalog;
 import io.tipdata.jdbc.internal.rewrite.TableColumns;
 
@@ -49,9 +50,9 @@ final class CorpusDatabase implements AutoCloseable {
         Connection c = switch (dialect) {
             case H2 -> DriverManager.getConnection("jdbc:h2:mem:corpus;DB_CLOSE_DELAY=-1", "sa", "");
             case POSTGRESQL -> DriverManager.getConnection(
-                    System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test"), "postgres", "");
+                    TestServers.PG_URL, TestServers.PG_USER, TestServers.PG_PASSWORD);
             case MARIADB -> DriverManager.getConnection(
-                    System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test"), "root", "");
+                    TestServers.MARIADB_URL, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
         };
         String name = dialect.name().toLowerCase(Locale.ROOT);
         c.setAutoCommit(true);

@@ -11,6 +11,7 @@ import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.TestServers;
 import io.tipdata.jdbc.TipDataSource;
 import io.tipdata.jdbc.internal.rewrite.TableColumns;
 import java.sql.Connection;
@@ -93,8 +94,8 @@ class ColumnCatalogTest {
     @Test
     @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
     void mariaDbInvisibleColumnsAreLeftOutAsStarLeavesThemOut() throws SQLException {
-        String url = System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
-        try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement()) {
+        String url = TestServers.MARIADB_URL;
+        try (Connection c = DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS tipc_catalog");
             s.execute("CREATE TABLE tipc_catalog (id INT, secret INT INVISIBLE, note VARCHAR(10))");
             try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.TestServers;
 import io.tipdata.jdbc.internal.ColumnCatalog;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,8 +29,8 @@ class UpsertExecutionTest {
 
     @Test
     void postgresOnConflictNeverTouchesProductionOrOtherRuns() throws Exception {
-        String url = System.getProperty("tip.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-        try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+        String url = TestServers.PG_URL;
+        try (Connection db = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD)) {
             setUp(db, "create schema if not exists rw_shadow");
             SqlRewriter r = SqlRewriter.create(POLICIES, ColumnCatalog.load(db, POLICIES, Dialect.POSTGRESQL), "rw_shadow",
                     Dialect.POSTGRESQL, 16);
@@ -50,14 +51,14 @@ class UpsertExecutionTest {
             exec(db, r.rewrite("delete from rw_orders where id = 1").sqlFor("run-a"));
             assertThat(rows(db, "select count(*) from rw_shadow.rw_orders")).containsExactly("2");
         } finally {
-            tearDown(url, "postgres", "drop schema if exists rw_shadow");
+            tearDown(url, TestServers.PG_USER, TestServers.PG_PASSWORD, "drop schema if exists rw_shadow");
         }
     }
 
     @Test
     void mariaDbOnDuplicateKeyNeverTouchesProductionOrOtherRuns() throws Exception {
-        String url = System.getProperty("tip.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test");
-        try (Connection db = DriverManager.getConnection(url, "root", "")) {
+        String url = TestServers.MARIADB_URL;
+        try (Connection db = DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD)) {
             setUp(db, "create database if not exists rw_shadow");
             SqlRewriter r = SqlRewriter.create(POLICIES, ColumnCatalog.load(db, POLICIES, Dialect.MARIADB), "rw_shadow",
                     Dialect.MARIADB, 16);
@@ -72,12 +73,12 @@ class UpsertExecutionTest {
             exec(db, r.rewrite("delete from rw_orders where id = 1").sqlFor("run-a"));
             assertThat(rows(db, "select count(*) from rw_shadow.rw_orders")).containsExactly("1");
         } finally {
-            tearDown(url, "root", "drop database if exists rw_shadow");
+            tearDown(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD, "drop database if exists rw_shadow");
         }
     }
 
-    private static void tearDown(String url, String user, String dropSchema) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, user, ""); Statement st = db.createStatement()) {
+    private static void tearDown(String url, String user, String password, String dropSchema) throws SQLException {
+        try (Connection db = DriverManager.getConnection(url, user, password); Statement st = db.createStatement()) {
             for (String t : List.of("rw_shadow.rw_orders", "rw_shadow.rw_items", "rw_orders", "rw_items")) {
                 st.execute("drop table if exists " + t);
             }
