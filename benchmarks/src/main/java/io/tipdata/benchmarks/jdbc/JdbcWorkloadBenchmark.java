@@ -54,6 +54,12 @@ public class JdbcWorkloadBenchmark {
         opened = Target.named(target).open(database, run);
     }
 
+    /** Outside the measurement: the inserts of the previous iteration are removed (see {@link Workload#deleteFrom}). */
+    @Setup(Level.Iteration)
+    public void removeMeasuredInserts() throws SQLException {
+        opened.removeMeasuredInserts();
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         opened.close();

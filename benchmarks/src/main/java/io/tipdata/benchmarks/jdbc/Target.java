@@ -51,13 +51,13 @@ public enum Target {
         switch (this) {
             case RAW:
                 Workload.load(production, Workload.INSERT, Workload.ROWS);
-                return new Opened(production, "", null, resources);
+                return new Opened(production, "", null, resources).insertsLandIn(production, Workload.TABLE);
             case RAW_TWIN_SQL: {
                 DataSource tip = TipTargets.open(db, production);
                 TipTargets.loadInTest(tip, production, run);
                 return new Opened(production, TipTargets.rewritten(db, Workload.SELECT, run),
                         TipTargets.rewritten(db, Workload.INSERT, run), TipTargets.rewritten(db, Workload.UPDATE, run),
-                        null, resources);
+                        null, resources).insertsLandIn(production, TipTargets.TWIN);
             }
             case TIP_PRODUCTION:
             case TIP_TEST: {
@@ -65,10 +65,10 @@ public enum Target {
                 TipTargets.verifyRouting(tip, production, run);
                 if (this == TIP_PRODUCTION) {
                     Workload.load(tip, Workload.INSERT, Workload.ROWS);
-                    return new Opened(tip, "", null, resources);
+                    return new Opened(tip, "", null, resources).insertsLandIn(production, Workload.TABLE);
                 }
                 TipTargets.loadInTest(tip, production, run);
-                return new Opened(tip, "", run, resources);
+                return new Opened(tip, "", run, resources).insertsLandIn(production, TipTargets.TWIN);
             }
             case SHARDINGSPHERE_PRODUCTION:
             case SHARDINGSPHERE_SHADOW: {
@@ -80,7 +80,8 @@ public enum Target {
                 ShardingSphereShadow.verifyRouting(sharding, production, shadow);
                 String hint = this == SHARDINGSPHERE_SHADOW ? ShardingSphereShadow.HINT : "";
                 Workload.load(sharding, hint + Workload.INSERT, Workload.ROWS);
-                return new Opened(sharding, hint, null, resources);
+                return new Opened(sharding, hint, null, resources)
+                        .insertsLandIn(this == SHARDINGSPHERE_SHADOW ? shadow : production, Workload.TABLE);
             }
             default:
                 throw new IllegalStateException("unknown target " + this);
@@ -96,6 +97,8 @@ public enum Target {
         /** The test run to bind around each operation, or null for production traffic. */
         final TestRun run;
         private final List<AutoCloseable> resources;
+        private DataSource insertStore;
+        private String insertTable;
 
         Opened(DataSource dataSource, String prefix, TestRun run, List<AutoCloseable> resources) {
             this(dataSource, prefix + Workload.SELECT, prefix + Workload.INSERT, prefix + Workload.UPDATE, run,
@@ -110,6 +113,21 @@ public enum Target {
             this.update = update;
             this.run = run;
             this.resources = resources;
+        }
+
+        /** Records where this target's measured inserts land (read and cleared directly, never through it). */
+        Opened insertsLandIn(DataSource direct, String table) {
+            this.insertStore = direct;
+            this.insertTable = table;
+            return this;
+        }
+
+        /**
+         * Deletes the rows inserted while measuring, directly, so every iteration inserts into a table of
+         * {@link Workload#ROWS} rows instead of one that grows by millions of rows per fork.
+         */
+        void removeMeasuredInserts() throws SQLException {
+            Workload.deleteFrom(insertStore, insertTable, Workload.FIRST_INSERT_ID);
         }
 
         @Override

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 final class TipTargets {
 
     static final String SHADOW_SCHEMA = "tip_shadow";
-    private static final String TWIN = SHADOW_SCHEMA + "." + Workload.TABLE;
+    static final String TWIN = SHADOW_SCHEMA + "." + Workload.TABLE;
 
     private TipTargets() {
     }

@@ -99,6 +99,15 @@ final class Workload {
         }
     }
 
+    /** Deletes, directly, every row of the table whose id is at least {@code fromId}. */
+    static void deleteFrom(DataSource direct, String table, long fromId) throws SQLException {
+        try (Connection c = direct.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE id >= ?")) {
+            ps.setLong(1, fromId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Deletes the row with the id, directly. */
     static void delete(DataSource direct, long id) throws SQLException {
         try (Connection c = direct.getConnection();
