@@ -52,6 +52,11 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
     }
 
     @Override
+    String dropTwinIndex(String table, String index) {
+        return "DROP INDEX `" + index + "` ON " + shadow() + "." + table;
+    }
+
+    @Override
     String dropSchema(String name) {
         return "DROP DATABASE IF EXISTS " + name;
     }

@@ -52,6 +52,11 @@ class PostgresShadowSchemaTest extends ShadowSchemaContract {
     }
 
     @Override
+    String dropTwinIndex(String table, String index) {
+        return "DROP INDEX " + shadow() + ".\"" + index + "\"";
+    }
+
+    @Override
     String dropSchema(String name) {
         return "DROP SCHEMA IF EXISTS " + name + " CASCADE";
     }
