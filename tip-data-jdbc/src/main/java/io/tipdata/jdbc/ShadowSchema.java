@@ -12,7 +12,15 @@ import javax.sql.DataSource;
 
 /**
  * Creates and checks the shadow schema: one twin per {@link TablePolicy#ISOLATED} table, with the same
- * columns plus {@code tip_run}, and every primary and unique key extended with {@code tip_run}.
+ * columns and CHECK constraints plus {@code tip_run VARCHAR(40) NOT NULL} and an index on it, and every
+ * primary and unique key extended with {@code tip_run}, so two runs never collide.
+ *
+ * <p>A twin has each production index under the production name. Unique ones get {@code tip_run} as their
+ * last key column: on PostgreSQL a partial or expression unique index keeps its predicate and expressions,
+ * so an upsert's {@code ON CONFLICT (email) WHERE ...}, with {@code tip_run} added to the target, finds its
+ * arbiter in the twin; on MariaDB a prefix key keeps its length. Non-unique ones get {@code tip_run} as
+ * their first column, since every test statement filters on it; an index {@code tip_run} cannot join
+ * (PostgreSQL GIN, GiST, hash, BRIN; MariaDB FULLTEXT, SPATIAL) is copied as it is.
  *
  * <p>Twins are made for every table declared isolated by exact name, and for every table of the
  * connection's default schema whose name matches an isolated pattern. Twins carry no foreign keys: a
@@ -52,14 +60,22 @@ public final class ShadowSchema {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
-    /** Creates the shadow schema if missing and each missing twin; never touches production tables. */
+    /**
+     * Creates the shadow schema if missing and each missing twin; existing twins are left as they are, and
+     * production tables are only read. If a statement fails, the exception names the table and the
+     * statement, the partly built twin is removed, and calling this again (once the cause is gone) completes.
+     */
     public void create() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             new ShadowTwinCreator(c, dialectOf(c), policies, schema).createMissing();
         }
     }
 
-    /** Compares every isolated table with its twin; the list is empty when all is well. */
+    /**
+     * Compares every isolated table with its twin; the list is empty when all is well. A
+     * {@link SchemaProblem.Severity#WARNING warning} (a production index missing in a twin) makes test
+     * statements slower, never less isolated; every other problem is an error.
+     */
     public List<SchemaProblem> check() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return new ShadowDriftCheck(c, dialectOf(c), policies, schema).problems();

@@ -40,6 +40,11 @@ class H2ShadowSchemaTest extends ShadowSchemaContract {
     }
 
     @Override
+    String dropTwinIndex(String table, String index) {
+        return "DROP INDEX " + shadow() + "." + index;
+    }
+
+    @Override
     String dropSchema(String name) {
         return "DROP SCHEMA IF EXISTS " + name + " CASCADE";
     }

@@ -1,8 +1,14 @@
 package io.tipdata.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,11 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
     }
 
     @Override
+    String dropTwinIndex(String table, String index) {
+        return "DROP INDEX `" + index + "` ON " + shadow() + "." + table;
+    }
+
+    @Override
     String dropSchema(String name) {
         return "DROP DATABASE IF EXISTS " + name;
     }
@@ -69,5 +80,44 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
         } finally {
             exec("DROP TABLE IF EXISTS Audit_Mixed");
         }
+    }
+
+    @Test
+    void prefixKeysKeepTheirLengthAndFulltextIndexesStayAsCopied() throws SQLException {
+        exec("CREATE TABLE audit_a (id INT PRIMARY KEY, name VARCHAR(100), body TEXT, UNIQUE KEY name_uk (name(10)),"
+                + " KEY body_k (body(20), id DESC), FULLTEXT KEY ft (name))");
+        TablePolicies p = TablePolicies.builder().table(TablePolicy.ISOLATED, "audit_a").build();
+
+        shadowSchema(p).create();
+
+        assertThat(keyParts("audit_a")).containsExactlyInAnyOrder("PRIMARY:0:id,tip_run", "body_k:1:tip_run,body(20),id-D",
+                "ft:1:name", "name_uk:0:name(10),tip_run", "tip_run_idx:1:tip_run");
+        String insert = "INSERT INTO " + shadow() + ".audit_a (id, name, tip_run) VALUES ";
+        exec(insert + "(1, 'abcdefghij-1', 'run-a')", insert + "(2, 'abcdefghij-2', 'run-b')");
+        assertThatThrownBy(() -> exec(insert + "(3, 'abcdefghij-3', 'run-a')")).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23000"));
+        assertThat(shadowSchema(p).check()).isEmpty();
+
+        exec("ALTER TABLE " + shadow() + ".audit_a DROP INDEX name_uk, ADD UNIQUE name_uk (name, tip_run)");
+        assertThat(shadowSchema(p).check()).singleElement().satisfies(pr -> {
+            assertThat(pr.column()).isEqualTo("name");
+            assertThat(pr.problem()).contains("unique key name_uk (name(10))")
+                    .contains("no counterpart (name(10), tip_run)");
+        });
+    }
+
+    /** index:non_unique:column(sub_part)-collation,... of each index of the twin, from information_schema. */
+    private List<String> keyParts(String table) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT INDEX_NAME, NON_UNIQUE, GROUP_CONCAT(CONCAT(COLUMN_NAME,"
+                     + " IF(SUB_PART IS NULL, '', CONCAT('(', SUB_PART, ')')), IF(COLLATION = 'D', '-D', ''))"
+                     + " ORDER BY SEQ_IN_INDEX) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '" + shadow()
+                     + "' AND TABLE_NAME = '" + table + "' GROUP BY INDEX_NAME, NON_UNIQUE ORDER BY INDEX_NAME")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + ":" + rs.getInt(2) + ":" + rs.getString(3));
+            }
+        }
+        return out;
     }
 }

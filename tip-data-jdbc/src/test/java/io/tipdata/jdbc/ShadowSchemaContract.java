@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /** What every dialect's shadow schema must do; subclasses supply a database and a few dialect phrases. */
 abstract class ShadowSchemaContract {
 
-    private static final List<String> TABLES = List.of("items", "orders", "notes", "audit_a", "audit_b", "audit_ref");
+    private static final List<String> TABLES = List.of("items", "orders", "notes", "audit_a", "audit_b", "audit_ref",
+            "users");
 
     /** The data source whose default schema is this class's production schema. */
     abstract DataSource dataSource() throws SQLException;
@@ -46,6 +49,9 @@ abstract class ShadowSchemaContract {
 
     /** Drops a schema (database) with everything in it. */
     abstract String dropSchema(String name);
+
+    /** Drops the index of that name of the table in the shadow schema. */
+    abstract String dropTwinIndex(String table, String index);
 
     TablePolicies policies = TablePolicies.builder()
             .table(TablePolicy.ISOLATED, "orders", "items")
@@ -294,6 +300,87 @@ abstract class ShadowSchemaContract {
         });
     }
 
+    @Test
+    void checkConstraintsOfProductionHoldInTheTwin() throws SQLException {
+        exec("CREATE TABLE audit_a (id INT PRIMARY KEY, qty INT CHECK (qty > 0), v VARCHAR(5),"
+                + " CONSTRAINT audit_a_qty_max CHECK (qty < 100 AND v <> 'bad'))");
+        TablePolicies p = TablePolicies.builder().table(TablePolicy.ISOLATED, "audit_a").build();
+
+        shadowSchema(p).create();
+
+        assertThat(checkConstraints(shadow(), "audit_a")).isEqualTo(checkConstraints(productionSchema(), "audit_a"))
+                .isEqualTo(2);
+        String insert = "INSERT INTO " + shadow() + ".audit_a (id, qty, v, tip_run) VALUES ";
+        exec(insert + "(1, 5, 'ok', 'run-a')");
+        assertThatThrownBy(() -> exec(insert + "(2, 0, 'ok', 'run-a')")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> exec(insert + "(3, 100, 'ok', 'run-a')")).isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> exec(insert + "(4, 5, 'bad', 'run-a')")).isInstanceOf(SQLException.class);
+        assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".audit_a")).isEqualTo(1);
+        assertThat(shadowSchema(p).check()).isEmpty();
+    }
+
+    @Test
+    void nonUniqueIndexesAreReproducedUnderTheirNamesWithTipRunFirst() throws SQLException {
+        String longName = "orders_amount_code_" + "x".repeat(63 - "orders_amount_code_".length());
+        exec("CREATE INDEX orders_note_idx ON orders (note)", "CREATE INDEX " + longName + " ON orders (amount, code)");
+
+        shadowSchema(policies).create();
+
+        Map<String, List<String>> twin = indexColumns(shadow(), "orders");
+        assertThat(twin).containsEntry("orders_note_idx", List.of("tip_run", "note"))
+                .containsEntry(longName, List.of("tip_run", "amount", "code"));
+        assertThat(twin.values()).noneMatch(cols -> cols.get(0).equals("note") || cols.get(0).equals("amount"));
+        assertThat(indexColumns(productionSchema(), "orders")).containsEntry("orders_note_idx", List.of("note"));
+        exec("INSERT INTO " + shadow() + ".orders (code, note, tip_run) VALUES ('t-1', 'n', 'run-a')");
+        assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".orders WHERE tip_run = 'run-a' AND note = 'n'"))
+                .isEqualTo(1);
+        assertThat(shadowSchema(policies).check()).isEmpty();
+    }
+
+    @Test
+    void missingTwinIndexIsAWarningWithAFixThatWorks() throws SQLException {
+        exec("CREATE INDEX orders_note_idx ON orders (note)");
+        ShadowSchema schema = shadowSchema(policies);
+        schema.create();
+        exec(dropTwinIndex("orders", spelledIndex("orders_note_idx")));
+
+        List<SchemaProblem> problems = schema.check();
+
+        assertThat(problems).singleElement().satisfies(pr -> {
+            assertThat(pr.severity()).isEqualTo(SchemaProblem.Severity.WARNING);
+            assertThat(pr.table()).isEqualToIgnoringCase("orders");
+            assertThat(pr.problem()).containsIgnoringCase("index orders_note_idx").contains("scan the twin");
+            assertThat(pr.fix()).startsWith("run CREATE INDEX ").containsIgnoringCase("orders_note_idx");
+            assertThat(pr.toString()).startsWith("warning: ");
+        });
+        assertThat(TipDataSource.wrap(dataSource()).policies(policies).shadowSchema(shadow()).build()).isNotNull();
+        exec(problems.get(0).fix().substring("run ".length()));
+        assertThat(indexColumns(shadow(), "orders")).containsEntry("orders_note_idx", List.of("tip_run", "note"));
+        assertThat(schema.check()).isEmpty();
+    }
+
+    @Test
+    void failedCreationNamesTableAndStatementLeavesNoTwinAndARerunCompletes() throws SQLException {
+        exec("CREATE TABLE audit_a (id INT PRIMARY KEY, tip_run VARCHAR(10))",
+                "INSERT INTO audit_a (id, tip_run) VALUES (1, 'prod')");
+        TablePolicies p = TablePolicies.builder().table(TablePolicy.ISOLATED, "orders", "audit_a").build();
+        ShadowSchema schema = shadowSchema(p);
+        List<String> productionColumns = columns(productionSchema(), "audit_a");
+
+        assertThatThrownBy(schema::create).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("shadow twin " + shadow() + ".audit_a")
+                        .contains("failed: ALTER TABLE ").contains("ADD COLUMN tip_run VARCHAR(40) NOT NULL")
+                        .contains("create again"));
+
+        assertThat(columns(shadow(), "audit_a")).isEmpty();
+        assertThat(columns(productionSchema(), "audit_a")).isEqualTo(productionColumns);
+        assertThat(count("SELECT COUNT(*) FROM audit_a WHERE tip_run = 'prod'")).isEqualTo(1);
+        exec("ALTER TABLE audit_a DROP COLUMN tip_run");
+        schema.create();
+        assertThat(columns(shadow(), "audit_a")).hasSize(2);
+        assertThat(schema.check()).isEmpty();
+    }
+
     // --- reading the database directly ---
 
     String productionSchema() throws SQLException {
@@ -355,6 +442,45 @@ abstract class ShadowSchemaContract {
             }
         }
         return out;
+    }
+
+    /** Index name spelling: as an unquoted name folds. */
+    String spelledIndex(String index) throws SQLException {
+        return spelled(index);
+    }
+
+    /** The columns of each index of the table in key order, keyed by index name, all lower-cased. */
+    Map<String, List<String>> indexColumns(String schema, String table) throws SQLException {
+        Map<String, Map<Integer, String>> byName = new TreeMap<>();
+        try (Connection c = dataSource().getConnection();
+             ResultSet rs = c.getMetaData().getIndexInfo(catalogOf(schema), schemaOf(schema), spelled(table),
+                     false, false)) {
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") != null) {
+                    byName.computeIfAbsent(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT), n -> new TreeMap<>())
+                            .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME")
+                                    .toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        Map<String, List<String>> out = new TreeMap<>();
+        byName.forEach((name, cols) -> out.put(name, List.copyOf(cols.values())));
+        return out;
+    }
+
+    /** How many CHECK constraints the table has (PostgreSQL's NOT NULL checks not counted). */
+    long checkConstraints(String schema, String table) throws SQLException {
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM information_schema.table_constraints"
+                     + " WHERE constraint_type = 'CHECK' AND LOWER(table_schema) = ? AND LOWER(table_name) = ?"
+                     + " AND constraint_name NOT LIKE '%_not_null'")) {
+            ps.setString(1, schema.toLowerCase(Locale.ROOT));
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     void exec(String... sql) throws SQLException {

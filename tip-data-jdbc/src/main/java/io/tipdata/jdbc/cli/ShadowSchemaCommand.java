@@ -33,14 +33,17 @@ import java.util.TreeSet;
  *
  * <p>The JDBC driver of the database (H2, PostgreSQL or MariaDB) must be on the class path. A password is
  * never taken as an argument. Entries of {@code --isolated} and {@code --reference} with {@code *} or
- * {@code ?} are patterns. {@code create} creates what is missing, then checks. Exit codes: 0 all well,
- * 1 problems found, 2 usage error (the message says what to change), 3 database error.
+ * {@code ?} are patterns. {@code create} creates each missing twin (existing twins are left as they are),
+ * then checks. Exit codes: 0 all well, or only warnings (a production index missing in a twin makes test
+ * statements slower, never less isolated; the warnings are printed), 1 errors found (printed; the same that
+ * make {@code TipDataSource.build()} refuse to start), 2 usage error (the message says what to change),
+ * 3 database error.
  */
 public final class ShadowSchemaCommand {
 
-    /** Exit code: the shadow schema matches production. */
+    /** Exit code: the shadow schema matches production, apart from any warnings printed. */
     public static final int OK = 0;
-    /** Exit code: the check found problems; they are printed. */
+    /** Exit code: the check found errors; they are printed, with any warnings. */
     public static final int PROBLEMS = 1;
     /** Exit code: the arguments cannot be used. */
     public static final int USAGE = 2;
@@ -88,13 +91,16 @@ public final class ShadowSchemaCommand {
                 create(dataSource, schema, policies, out);
             }
             List<SchemaProblem> problems = schema.check();
-            if (problems.isEmpty()) {
-                out.println("shadow schema " + schema.schema() + " matches production");
-                return OK;
+            long errors = problems.stream().filter(SchemaProblem::isError).count();
+            if (errors == 0) {
+                out.println("shadow schema " + schema.schema() + " matches production" + (problems.isEmpty() ? ""
+                        : ", with " + problems.size() + " warning(s):"));
+            } else {
+                out.println(errors + " problem(s) in shadow schema " + schema.schema() + (errors == problems.size()
+                        ? "" : ", and " + (problems.size() - errors) + " warning(s)") + ":");
             }
-            out.println(problems.size() + " problem(s) in shadow schema " + schema.schema() + ":");
             problems.forEach(p -> out.println("  " + p));
-            return PROBLEMS;
+            return errors == 0 ? OK : PROBLEMS;
         } catch (SQLException e) {
             err.println("error: database error: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
             return DATABASE_ERROR;

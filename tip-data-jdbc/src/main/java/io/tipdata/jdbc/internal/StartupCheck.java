@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code TipDataSource.build()} checks against the database: the dialect, that every table named by a
  * policy exists, and (through {@link ShadowSchema#check()}) that every isolated table has a matching twin.
+ * Errors refuse the start; warnings (a twin slower than production, never less isolated) are logged.
  */
 public final class StartupCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupCheck.class);
 
     private StartupCheck() {
     }
@@ -47,9 +52,11 @@ public final class StartupCheck {
             throw new IllegalStateException("TipDataSource cannot check the database: " + e.getMessage()
                     + "; make sure the data source connects to the production schema", e);
         }
-        if (!problems.isEmpty()) {
+        problems.stream().filter(p -> !p.isError()).forEach(p -> LOG.warn("shadow schema {}", p));
+        List<SchemaProblem> errors = problems.stream().filter(SchemaProblem::isError).toList();
+        if (!errors.isEmpty()) {
             throw new IllegalStateException("TipDataSource cannot isolate test traffic:"
-                    + problems.stream().map(p -> "\n- " + p).collect(Collectors.joining()));
+                    + errors.stream().map(p -> "\n- " + p).collect(Collectors.joining()));
         }
         return d;
     }

@@ -64,6 +64,24 @@ class ShadowSchemaCommandTest {
     }
 
     @Test
+    void missingTwinIndexIsPrintedAsAWarningAndExitsZeroWhileAMissingColumnExitsOne() throws SQLException {
+        assertThat(run(connection("create", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.OK);
+        sql("CREATE INDEX audit_x_id ON audit_x (id)");
+        out.reset();
+
+        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(out()).contains("shadow schema tdsc_shadow matches production, with 1 warning(s):")
+                .contains("  warning: AUDIT_X: production index AUDIT_X_ID")
+                .contains("run CREATE INDEX \"TDSC_SHADOW\".\"AUDIT_X_ID\" ON \"TDSC_SHADOW\".\"AUDIT_X\"");
+
+        sql("ALTER TABLE audit_x ADD COLUMN v INT");
+        out.reset();
+        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(out()).contains("1 problem(s) in shadow schema tdsc_shadow, and 1 warning(s):")
+                .contains("AUDIT_X.V: column is missing in the twin");
+    }
+
+    @Test
     void checkBeforeCreateFindsProblemsAndCreateFixesThem() throws SQLException {
         assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.PROBLEMS);
         assertThat(out()).contains("2 problem(s)").contains("ORDERS: shadow schema tdsc_shadow does not exist")

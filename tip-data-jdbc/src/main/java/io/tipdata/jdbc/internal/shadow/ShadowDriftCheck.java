@@ -23,6 +23,8 @@ public final class ShadowDriftCheck {
     private static final String RUN = ShadowTwinCreator.RUN_COLUMN;
 
     private final SchemaReader reader;
+    private final IndexReader indexes;
+    private final TwinStatements statements;
     private final TablePolicies policies;
     private final String shadowSchema;
     private final List<SchemaProblem> problems = new ArrayList<>();
@@ -31,6 +33,8 @@ public final class ShadowDriftCheck {
     public ShadowDriftCheck(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema)
             throws SQLException {
         this.reader = new SchemaReader(connection, dialect);
+        this.indexes = new IndexReader(connection, reader);
+        this.statements = TwinStatements.of(reader, connection);
         this.policies = policies;
         this.shadowSchema = shadowSchema;
     }
@@ -103,6 +107,7 @@ public final class ShadowDriftCheck {
                     "CREATE INDEX ON " + where + " (" + RUN + "), or drop the twin and recreate it");
         }
         compareKeys(schema, shadow, table);
+        compareIndexes(schema, shadow, table);
     }
 
     private void compareColumn(String table, String where, ColumnShape p, ColumnShape t) {
@@ -122,23 +127,59 @@ public final class ShadowDriftCheck {
 
     private void compareKeys(String schema, String shadow, String table) throws SQLException {
         String where = shadow + "." + table;
-        List<KeyShape> twinKeys = reader.uniqueKeys(shadow, table);
         Set<Set<String>> twinSets = new HashSet<>();
-        for (KeyShape k : twinKeys) {
+        for (KeyShape k : indexes.keys(shadow, table)) {
             twinSets.add(k.columnSet());
             if (!k.columnSet().contains(RUN)) {
                 add(table, String.join(",", k.columns()), "the twin's " + k.describe() + " does not include " + RUN
                         + ", so rows of two runs collide", "drop that key and add it again with " + RUN);
             }
         }
-        for (KeyShape k : reader.uniqueKeys(schema, table)) {
+        for (KeyShape k : indexes.keys(schema, table)) {
             Set<String> extended = new HashSet<>(k.columnSet());
             extended.add(RUN);
             if (!twinSets.contains(extended)) {
                 add(table, String.join(",", k.columns()), "production " + k.describe() + " has no counterpart ("
-                        + String.join(", ", k.columns()) + ", " + RUN + ") in the twin " + where,
-                        "add " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + String.join(", ", k.columns())
+                        + k.partsText() + ", " + RUN + ") in the twin " + where,
+                        "add " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + k.partsText()
                                 + ", " + RUN + ") to the twin, or drop the twin and recreate it");
+            }
+        }
+    }
+
+    /**
+     * Each production index needs its twin form (found by what it indexes, whatever its name): a missing
+     * unique one is an error, since the twin then accepts rows production refuses, or refuses an upsert's
+     * conflict target; a missing non-unique one is a warning, since test statements then scan the twin.
+     */
+    private void compareIndexes(String schema, String shadow, String table) throws SQLException {
+        String where = shadow + "." + table;
+        String run = indexes.runPart();
+        List<IndexShape> twinIndexes = indexes.indexes(shadow, table);
+        Set<String> have = new HashSet<>();
+        for (IndexShape i : twinIndexes) {
+            have.add(i.signature());
+            if (i.unique() && !i.hasPart(run)) {
+                add(table, null, "the twin's " + i.describe() + " does not include " + RUN
+                        + ", so rows of two runs collide", "drop that index and create it again with " + RUN + " as its last key column");
+            }
+        }
+        for (IndexShape p : indexes.indexes(schema, table)) {
+            IndexShape want = p.twin(run);
+            if (have.contains(want.signature())) {
+                continue;
+            }
+            boolean taken = twinIndexes.stream().anyMatch(i -> i.name().equalsIgnoreCase(p.name()));
+            String fix = (taken ? "drop the twin's index " + p.name() + ", then run " : "run ")
+                    + statements.createIndex(shadow, table, p);
+            if (p.unique()) {
+                add(table, null, "production " + p.describe() + " has no counterpart " + want.keyText()
+                        + " in the twin " + where + ", so the twin accepts rows production refuses and upserts"
+                        + " find no conflict target", fix, SchemaProblem.Severity.ERROR);
+            } else {
+                add(table, null, "production " + p.describe() + " has no counterpart " + want.keyText()
+                        + " in the twin " + where + ", so test statements that need it scan the twin", fix,
+                        SchemaProblem.Severity.WARNING);
             }
         }
     }
@@ -148,6 +189,10 @@ public final class ShadowDriftCheck {
     }
 
     private void add(String table, String column, String problem, String fix) {
-        problems.add(new SchemaProblem(table, column, problem, fix));
+        add(table, column, problem, fix, SchemaProblem.Severity.ERROR);
+    }
+
+    private void add(String table, String column, String problem, String fix, SchemaProblem.Severity severity) {
+        problems.add(new SchemaProblem(table, column, problem, fix, severity));
     }
 }

@@ -27,6 +27,7 @@ public final class ShadowTwinCreator {
 
     private final Connection connection;
     private final SchemaReader reader;
+    private final IndexReader indexes;
     private final TablePolicies policies;
     private final String shadowSchema;
 
@@ -35,6 +36,7 @@ public final class ShadowTwinCreator {
             throws SQLException {
         this.connection = connection;
         this.reader = new SchemaReader(connection, dialect);
+        this.indexes = new IndexReader(connection, reader);
         this.policies = policies;
         this.shadowSchema = shadowSchema;
     }
@@ -70,11 +72,12 @@ public final class ShadowTwinCreator {
 
     /**
      * Runs the twin's DDL. If the first statement fails because another process created the twin in the
-     * meantime, that twin is kept; if a later statement fails, the half-built twin is removed again.
+     * meantime, that twin is kept; if a later statement fails, the half-built twin is removed again (rolled
+     * back on PostgreSQL, dropped elsewhere), so that running the creation again starts afresh.
      */
     private boolean createTwin(String schema, String shadow, String table) throws SQLException {
-        List<KeyShape> keys = reader.uniqueKeys(schema, table);
-        List<String> ddl = TwinStatements.of(reader, connection).twin(schema, shadow, table, keys);
+        List<String> ddl = TwinStatements.of(reader, connection).twin(schema, shadow, table,
+                indexes.keys(schema, table), indexes.indexes(schema, table));
         boolean autoCommit = connection.getAutoCommit();
         boolean transactional = reader.dialect() == Dialect.POSTGRESQL;
         if (transactional) {
@@ -102,7 +105,9 @@ public final class ShadowTwinCreator {
                 return false;
             }
             throw new SQLException("could not create shadow twin " + shadow + "." + table + " of " + schema + "."
-                    + table + ": " + e.getMessage(), e.getSQLState(), e);
+                    + table + ": statement " + (done + 1) + " of " + ddl.size() + " failed: " + ddl.get(done) + ": "
+                    + e.getMessage() + (done == 0 ? "" : "; the partly built twin was removed")
+                    + "; remove the cause and create again", e.getSQLState(), e);
         } finally {
             if (transactional) {
                 connection.setAutoCommit(autoCommit);

@@ -1,29 +1,37 @@
 package io.tipdata.jdbc.internal.shadow;
 
+import io.tipdata.jdbc.Dialect;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The DDL that builds one twin, per dialect. Every twin gets the production columns with their types,
- * nullability and defaults (auto-increment and identity included), {@code tip_run VARCHAR(40) NOT NULL},
- * an index on {@code tip_run}, and each primary and unique key with {@code tip_run} added. Foreign keys
- * are never copied.
+ * nullability and defaults (auto-increment and identity included), the production CHECK constraints,
+ * {@code tip_run VARCHAR(40) NOT NULL}, an index on {@code tip_run}, each primary and unique key with
+ * {@code tip_run} added last (MariaDB prefix lengths kept), and each other index under its production name:
+ * a unique one (PostgreSQL partial and expression indexes) with {@code tip_run} added last and the same
+ * predicate and expressions, a non-unique one with {@code tip_run} as its first column. Reusing the
+ * production names keeps them deterministic and within the database's identifier length. Foreign keys are
+ * never copied.
  */
 final class TwinStatements {
 
-    private static final String RUN_DEF = ShadowTwinCreator.RUN_COLUMN + " VARCHAR(40) NOT NULL";
+    private static final String RUN = ShadowTwinCreator.RUN_COLUMN;
+    private static final String RUN_DEF = RUN + " VARCHAR(40) NOT NULL";
 
     private final SchemaReader reader;
     private final Connection connection;
+    private final String runPart;
 
     private TwinStatements(SchemaReader reader, Connection connection) {
         this.reader = reader;
         this.connection = connection;
+        this.runPart = new IndexReader(connection, reader).runPart();
     }
 
     static TwinStatements of(SchemaReader reader, Connection connection) {
@@ -31,35 +39,47 @@ final class TwinStatements {
     }
 
     /** The statements, in order, that create {@code shadow.table} from {@code schema.table}. */
-    List<String> twin(String schema, String shadow, String table, List<KeyShape> keys) throws SQLException {
+    List<String> twin(String schema, String shadow, String table, List<KeyShape> keys, List<IndexShape> indexes)
+            throws SQLException {
         return switch (reader.dialect()) {
-            case H2 -> h2(schema, shadow, table, keys);
-            case POSTGRESQL -> postgres(schema, shadow, table, keys);
-            case MARIADB -> mariadb(schema, shadow, table, keys);
+            case H2 -> h2(schema, shadow, table, keys, indexes);
+            case POSTGRESQL -> postgres(schema, shadow, table, keys, indexes);
+            case MARIADB -> mariadb(schema, shadow, table, keys, indexes);
         };
     }
 
-    /** PostgreSQL copies columns, defaults (a serial keeps the production sequence), identity and checks. */
-    private List<String> postgres(String schema, String shadow, String table, List<KeyShape> keys) {
+    /** The statement that creates the twin's form of a production index on {@code shadow.table}. */
+    String createIndex(String shadow, String table, IndexShape production) {
+        IndexShape twin = production.twin(runPart);
+        String name = reader.dialect() == Dialect.H2 ? reader.qualified(shadow, twin.name()) : reader.quote(twin.name());
+        return "CREATE " + (twin.unique() ? "UNIQUE " : "") + "INDEX " + name + " ON " + reader.qualified(shadow, table)
+                + " " + twin.keyText();
+    }
+
+    /**
+     * PostgreSQL copies columns, defaults (a serial keeps the production sequence), identity and CHECK
+     * constraints. The named indexes come before the keys, whose generated names then avoid them.
+     */
+    private List<String> postgres(String schema, String shadow, String table, List<KeyShape> keys,
+            List<IndexShape> indexes) {
         String twin = reader.qualified(shadow, table);
         List<String> ddl = new ArrayList<>();
         ddl.add("CREATE TABLE " + twin + " (LIKE " + reader.qualified(schema, table)
                 + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS)");
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
-        for (KeyShape key : keys) {
-            ddl.add("ALTER TABLE " + twin + " ADD " + (key.primary() ? "PRIMARY KEY" : "UNIQUE") + " "
-                    + extended(key));
-        }
-        ddl.add("CREATE INDEX ON " + twin + " (" + ShadowTwinCreator.RUN_COLUMN + ")");
+        indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
+        keys.forEach(k -> ddl.add(addKey(twin, k)));
+        ddl.add("CREATE INDEX ON " + twin + " (" + RUN + ")");
         return ddl;
     }
 
     /**
-     * MariaDB's {@code CREATE TABLE ... LIKE} keeps AUTO_INCREMENT, defaults and indexes but no foreign
-     * keys; the unique keys are then replaced by their extended form in one statement, so the
-     * auto-increment column is never left without a key.
+     * MariaDB's {@code CREATE TABLE ... LIKE} keeps AUTO_INCREMENT, defaults, CHECK constraints and indexes
+     * but no foreign keys; the keys and indexes are then replaced by their twin form in one statement, so
+     * the auto-increment column is never left without a key.
      */
-    private List<String> mariadb(String schema, String shadow, String table, List<KeyShape> keys) {
+    private List<String> mariadb(String schema, String shadow, String table, List<KeyShape> keys,
+            List<IndexShape> indexes) {
         String twin = reader.qualified(shadow, table);
         List<String> alter = new ArrayList<>();
         alter.add("ADD COLUMN " + RUN_DEF);
@@ -72,45 +92,84 @@ final class TwinStatements {
                 alter.add("ADD UNIQUE " + reader.quote(key.name()) + " " + extended(key));
             }
         }
-        alter.add("ADD INDEX tip_run_idx (" + ShadowTwinCreator.RUN_COLUMN + ")");
+        for (IndexShape index : indexes) {
+            alter.add("DROP INDEX " + reader.quote(index.name()));
+            alter.add("ADD INDEX " + reader.quote(index.name()) + " " + index.twin(runPart).keyText());
+        }
+        alter.add("ADD INDEX tip_run_idx (" + RUN + ")");
         return List.of("CREATE TABLE " + twin + " LIKE " + reader.qualified(schema, table),
                 "ALTER TABLE " + twin + " " + String.join(", ", alter));
     }
 
-    /** H2 has no {@code LIKE}: the column list is taken from H2's own {@code SCRIPT} of the table. */
-    private List<String> h2(String schema, String shadow, String table, List<KeyShape> keys) throws SQLException {
+    /** H2 has no {@code LIKE}: columns and CHECK constraints are taken from H2's own {@code SCRIPT} of the table. */
+    private List<String> h2(String schema, String shadow, String table, List<KeyShape> keys, List<IndexShape> indexes)
+            throws SQLException {
         String twin = reader.qualified(shadow, table);
+        List<String> script = h2Script(schema, table);
         List<String> ddl = new ArrayList<>();
-        ddl.add("CREATE TABLE " + twin + " " + h2Columns(schema, table));
+        ddl.add("CREATE TABLE " + twin + " " + script.get(0));
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
-        for (KeyShape key : keys) {
-            ddl.add("ALTER TABLE " + twin + " ADD " + (key.primary() ? "PRIMARY KEY" : "UNIQUE") + " "
-                    + extended(key));
-        }
-        ddl.add("CREATE INDEX " + reader.quote(shadow) + "." + reader.quote(table + "_TIP_RUN_IDX") + " ON " + twin
-                + " (" + ShadowTwinCreator.RUN_COLUMN + ")");
+        script.subList(1, script.size()).forEach(check -> ddl.add("ALTER TABLE " + twin + " ADD " + check));
+        indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
+        keys.forEach(k -> ddl.add(addKey(twin, k)));
+        ddl.add("CREATE INDEX " + reader.qualified(shadow, table + "_TIP_RUN_IDX") + " ON " + twin + " (" + RUN + ")");
         return ddl;
     }
 
-    private String h2Columns(String schema, String table) throws SQLException {
-        String header = "TABLE " + reader.qualified(schema, table) + "(";
+    /** The column list of H2's {@code CREATE TABLE}, then each {@code CHECK (...)} clause of the table. */
+    private List<String> h2Script(String schema, String table) throws SQLException {
+        String qualified = reader.qualified(schema, table);
+        String header = "TABLE " + qualified + "(";
+        String constraint = "ALTER TABLE " + qualified + " ADD CONSTRAINT ";
+        List<String> out = new ArrayList<>();
+        out.add(null);
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS TABLE "
-                     + reader.qualified(schema, table))) {
+             ResultSet rs = st.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS TABLE " + qualified)) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 int at = line.indexOf(header);
-                if (line.startsWith("CREATE ") && at >= 0) {
-                    return "(" + line.substring(at + header.length());
+                if (line.startsWith("CREATE ") && at >= 0 && out.get(0) == null) {
+                    out.set(0, "(" + line.substring(at + header.length()));
+                } else if (line.startsWith(constraint)) {
+                    String clause = line.substring(afterQualifiedName(line, constraint.length())).stripLeading();
+                    if (clause.startsWith("CHECK")) {
+                        out.add(clause);
+                    }
                 }
             }
         }
-        throw new SQLException("H2 gave no CREATE TABLE statement for " + schema + "." + table
-                + "; check that it is a base table");
+        if (out.get(0) == null) {
+            throw new SQLException("H2 gave no CREATE TABLE statement for " + schema + "." + table
+                    + "; check that it is a base table");
+        }
+        return out;
+    }
+
+    /** The position after a name such as {@code "PUBLIC"."CONSTRAINT_8"} that starts at {@code from}. */
+    private static int afterQualifiedName(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) == '"') {
+            i++;
+            while (i < s.length() && (s.charAt(i) != '"' || (i + 1 < s.length() && s.charAt(i + 1) == '"'))) {
+                i += s.charAt(i) == '"' ? 2 : 1;
+            }
+            i++;
+            if (i < s.length() && s.charAt(i) == '.') {
+                i++;
+            }
+        }
+        return Math.min(i, s.length());
+    }
+
+    private String addKey(String twin, KeyShape key) {
+        return "ALTER TABLE " + twin + " ADD " + (key.primary() ? "PRIMARY KEY" : "UNIQUE") + " " + extended(key);
     }
 
     private String extended(KeyShape key) {
-        return "(" + key.columns().stream().map(reader::quote).collect(Collectors.joining(", ")) + ", "
-                + ShadowTwinCreator.RUN_COLUMN + ")";
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < key.columns().size(); i++) {
+            parts.add(key.part(reader.quote(key.columns().get(i)), i));
+        }
+        return "(" + String.join(", ", parts) + ", " + RUN + ")";
     }
 }
