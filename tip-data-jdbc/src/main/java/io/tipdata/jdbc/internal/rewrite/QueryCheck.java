@@ -348,7 +348,7 @@ final class QueryCheck {
     private void stringLiteral(StringValue sv) {
         boolean escapes = names.dialect() == Dialect.MARIADB
                 || sv.getPrefix() != null && sv.getPrefix().equalsIgnoreCase("E");
-        if (escapes && sv.getValue().indexOf('\\') >= 0) {
+        if (escapes && !SqlText.backslashesPaired(sv.getValue())) {
             fail("string literal with a backslash, which " + names.dialect()
                     + " may read as an escape; pass the value as a ? parameter");
         }

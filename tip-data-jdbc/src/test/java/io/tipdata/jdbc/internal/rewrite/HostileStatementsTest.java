@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -136,7 +137,22 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of o",
                         "REFERENCE table 'countries'"),
                 Arguments.of(maria, "with Orders as (select 1 x) select * from orders", "only in case"),
-                Arguments.of(maria, "select * from orders where name = 'a\\\\'", "backslash"));
+                Arguments.of(maria, "select * from orders where name = 'a\\n'", "backslash escape"),
+                Arguments.of(maria, "select 'a\\', ' union select note from secrets -- ' from orders", "backslash escape"),
+                Arguments.of(maria, "select * from orders where name = \"a\\\"\" ", "backslash escape"),
+                Arguments.of(pg, "select * from orders where name = E'a\\''", "backslash escape"),
+                // '--' without a space is no comment for MariaDB: the parser would drop what follows
+                Arguments.of(maria, "select * from orders where total > 5--1 and id = 2", "two minus signs"),
+                Arguments.of(maria, "update orders set total = total--1\nwhere id = 2", "two minus signs"));
+    }
+
+    @Test
+    void aDoubledBackslashIsReadAlikeAndRewritten() throws RefusedStatementException {
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
+                        "select id from orders where name like '%a%' escape '\\\\'"))
+                .containsIgnoringCase("escape '\\\\'");
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
+                        "select id from orders -- a comment\nwhere total > 5 - -1")).contains("tip_run");
     }
 
     @ParameterizedTest(name = "[{index}] {0}: {1}")
