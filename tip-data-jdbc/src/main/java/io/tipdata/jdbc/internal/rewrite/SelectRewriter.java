@@ -333,7 +333,7 @@ final class SelectRewriter {
         }
         if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
             throw new Refusal("function '" + f.getName() + "' is refused in test context: it can reach files,"
-                    + " other tables or session state that tip-data cannot isolate");
+                    + " other tables, other sessions, sequences or session state that tip-data cannot isolate");
         }
         for (Object child : AstFields.children(v)) {
             scan(child, scope);

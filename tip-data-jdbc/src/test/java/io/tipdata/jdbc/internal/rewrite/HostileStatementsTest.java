@@ -143,7 +143,16 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select * from orders where name = E'a\\''", "backslash escape"),
                 // '--' without a space is no comment for MariaDB: the parser would drop what follows
                 Arguments.of(maria, "select * from orders where total > 5--1 and id = 2", "two minus signs"),
-                Arguments.of(maria, "update orders set total = total--1\nwhere id = 2", "two minus signs"));
+                Arguments.of(maria, "update orders set total = total--1\nwhere id = 2", "two minus signs"),
+                // functions that run SQL text, dump schemas, move sequences or reach other sessions
+                Arguments.of(pg, "select setval('orders_id_seq', 1)", "setval"),
+                Arguments.of(maria, "select setval(orders_seq, 1)", "setval"),
+                Arguments.of(pg, "select ts_stat('select to_tsvector(note) from secrets')", "ts_stat"),
+                Arguments.of(pg, "select database_to_xml_and_xmlschema(true, false, '')", "database_to_xml"),
+                Arguments.of(pg, "select schema_to_xml_and_xmlschema('public', true, false, '')", "schema_to_xml"),
+                Arguments.of(pg, "select pg_notify('orders', 'x')", "pg_notify"),
+                Arguments.of(h2, "select cancel_session(1)", "cancel_session"),
+                Arguments.of(h2, "select set(@x, 1)", "set"));
     }
 
     @Test
