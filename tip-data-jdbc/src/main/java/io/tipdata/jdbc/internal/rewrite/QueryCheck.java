@@ -321,7 +321,8 @@ final class QueryCheck {
                     fail("SELECT ... INTO is not accepted");
                 }
                 if (ps.getFromItem() != null) {
-                    from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner, ps.getForMode() != null, null);
+                    from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner,
+                            ps.getForMode() != null && ps.getForUpdateTable() == null, null);
                     checkStars(ps.getSelectItems(), fromItems(ps.getFromItem(), ps.getJoins()));
                 }
                 Table lockOf = ps.getForUpdateTable();
@@ -330,9 +331,10 @@ final class QueryCheck {
                             && java.util.stream.Stream.concat(java.util.stream.Stream.of(ps.getFromItem()),
                                     ps.getJoins() == null ? java.util.stream.Stream.empty()
                                             : ps.getJoins().stream().map(Join::getRightItem))
-                            .anyMatch(item -> item.getAlias() != null && key(item.getAlias().getName()).equals(key(lockOf.getName())));
+                            .anyMatch(item -> item instanceof Table t && isTwinName(t) && item.getAlias() != null
+                                    && key(item.getAlias().getName()).equals(key(lockOf.getName())));
                     if (!named) {
-                        fail("FOR UPDATE OF " + lockOf.getName() + " names no alias of its FROM list");
+                        fail("FOR UPDATE OF " + lockOf.getName() + " names no shadow twin of its FROM list");
                     }
                     approve(lockOf);
                 }

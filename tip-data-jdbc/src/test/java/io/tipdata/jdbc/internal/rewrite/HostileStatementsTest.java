@@ -134,8 +134,12 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select * from orders where tags ? 'x'", "? markers"),
                 Arguments.of(pg, "select * from orders o for update of x", "FOR UPDATE OF"),
                 Arguments.of(pg, "select * from orders o for update of public.o", "FOR UPDATE OF"),
-                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of o",
+                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of c",
                         "REFERENCE table 'countries'"),
+                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update",
+                        "REFERENCE table 'countries'"),
+                Arguments.of(pg, "select o.id from orders o join (select code from countries) c on c.code = o.c"
+                        + " for update of c", "derived table"),
                 Arguments.of(maria, "with Orders as (select 1 x) select * from orders", "only in case"),
                 Arguments.of(maria, "select * from orders where name = 'a\\n'", "backslash escape"),
                 Arguments.of(maria, "select 'a\\', ' union select note from secrets -- ' from orders", "backslash escape"),
@@ -153,6 +157,13 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select pg_notify('orders', 'x')", "pg_notify"),
                 Arguments.of(h2, "select cancel_session(1)", "cancel_session"),
                 Arguments.of(h2, "select set(@x, 1)", "set"));
+    }
+
+    @Test
+    void forUpdateOfAnIsolatedTableMayJoinAReferenceTable() throws RefusedStatementException {
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.POSTGRESQL,
+                        "select o.id from orders o join countries c on c.code = o.c where o.id = ? for no key update of o"))
+                .contains("tip_shadow.orders o").endsWith("FOR NO KEY UPDATE OF o");
     }
 
     @Test
