@@ -178,7 +178,7 @@ public final class SqlRewriter {
             String msg = String.valueOf(e.getMessage());
             int nl = msg.indexOf('\n');
             throw new Refusal("the " + what + " could not be parsed (" + (nl < 0 ? msg : msg.substring(0, nl))
-                    + "); in test context tip-data refuses what it cannot read, including JDBC escapes such as {call ...}");
+                    + "); " + UnreadableForms.hint(sql, names.dialect()));
         }
         if (statements == null || statements.isEmpty()) {
             throw new Refusal("the " + what + " is empty");
