@@ -171,6 +171,9 @@ final class QueryCheck {
                     fail("twin " + t + " has no run filter that applies to it");
                 }
                 approveTwin(t);
+            } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p && locking
+                    && !isFilteredTwin(p)) {
+                fail("a locking clause applies to the derived table " + item + ", which reads other tables than one shadow twin");
             } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
                 if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
                         || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
@@ -180,6 +183,13 @@ final class QueryCheck {
                 fail("FROM item of kind " + item.getClass().getSimpleName() + " is not accepted");
             }
         }
+    }
+
+    /** Tells whether the derived table selects from one shadow twin alone (as the rewrite wraps a twin). */
+    private boolean isFilteredTwin(net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
+        return p.getSelect() instanceof PlainSelect ps && ps.getFromItem() instanceof Table t && isTwinName(t)
+                && (ps.getJoins() == null || ps.getJoins().isEmpty())
+                && (ps.getWithItemsList() == null || ps.getWithItemsList().isEmpty());
     }
 
     void classifyPlain(Table t, List<String> scope, boolean locking) {

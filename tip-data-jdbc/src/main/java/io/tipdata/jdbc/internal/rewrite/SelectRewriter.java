@@ -245,6 +245,11 @@ final class SelectRewriter {
             return t;
         }
         if (item instanceof ParenthesedSelect p) {
+            if (locking) {
+                throw new Refusal("SELECT ... FOR UPDATE/SHARE over the derived table '" + p + "' would lock every"
+                        + " table it reads, REFERENCE tables included; name the table to lock with FOR UPDATE OF alias,"
+                        + " or move the derived table into a WITH clause");
+            }
             select(p, scope);
             return p;
         }

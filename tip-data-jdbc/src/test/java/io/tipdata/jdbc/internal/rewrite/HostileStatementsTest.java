@@ -143,6 +143,8 @@ class HostileStatementsTest {
                         "REFERENCE table 'countries'"),
                 Arguments.of(pg, "select o.id from orders o join (select code from countries) c on c.code = o.c"
                         + " for update of c", "derived table"),
+                Arguments.of(pg, "select o.id from orders o join (select code from countries) c on c.code = o.c"
+                        + " for update", "derived table"),
                 Arguments.of(maria, "with Orders as (select 1 x) select * from orders", "only in case"),
                 Arguments.of(maria, "select * from orders where name = 'a\\n'", "backslash escape"),
                 Arguments.of(maria, "select 'a\\', ' union select note from secrets -- ' from orders", "backslash escape"),

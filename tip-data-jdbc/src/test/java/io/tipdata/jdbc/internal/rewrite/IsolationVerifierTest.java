@@ -133,6 +133,8 @@ class IsolationVerifierTest {
         "SELECT o.id FROM tip_shadow.orders o JOIN (SELECT code FROM countries) c ON c.code = o.c"
                 + " WHERE o.tip_run = 'r1' FOR UPDATE OF c",
         "SELECT o.id FROM tip_shadow.orders o JOIN countries c ON c.code = o.c WHERE o.tip_run = 'r1' FOR UPDATE",
+        "SELECT o.id FROM tip_shadow.orders o JOIN (SELECT code FROM countries) c ON c.code = o.c"
+                + " WHERE o.tip_run = 'r1' FOR UPDATE",
         "SELECT * FROM generate_series(1, 3)",
         "SELECT pg_read_file('x')",
         "SELECT @v := 1",
