@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL corpus under {@code src/test/resources/corpus}: {@code common.sql} runs on every database,
- * {@code h2.sql}, {@code postgresql.sql} and {@code mariadb.sql} on one each.
+ * {@code h2.sql}, {@code postgresql.sql} and {@code mariadb.sql} on one each. The {@code unseen-*.sql} files
+ * follow the same split: more statements in the shapes applications send (ORMs, query builders, reports).
  *
  * <p>An entry starts with a header line {@code -- # <id> [ordered] [only=d1,d2] [params=v1|v2]}; the
  * statement is every line up to the next header, without trailing blank lines. A header is the only
@@ -51,6 +52,10 @@ final class Corpus {
         out.addAll(load("h2.sql", EnumSet.of(Dialect.H2)));
         out.addAll(load("postgresql.sql", EnumSet.of(Dialect.POSTGRESQL)));
         out.addAll(load("mariadb.sql", EnumSet.of(Dialect.MARIADB)));
+        out.addAll(load("unseen-common.sql", EnumSet.allOf(Dialect.class)));
+        out.addAll(load("unseen-h2.sql", EnumSet.of(Dialect.H2)));
+        out.addAll(load("unseen-postgresql.sql", EnumSet.of(Dialect.POSTGRESQL)));
+        out.addAll(load("unseen-mariadb.sql", EnumSet.of(Dialect.MARIADB)));
         Set<String> ids = new HashSet<>();
         for (CorpusEntry e : out) {
             if (!ids.add(e.id())) {

@@ -171,6 +171,9 @@ final class QueryCheck {
                     fail("twin " + t + " has no run filter that applies to it");
                 }
                 approveTwin(t);
+            } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedSelect p && locking
+                    && !isFilteredTwin(p)) {
+                fail("a locking clause applies to the derived table " + item + ", which reads other tables than one shadow twin");
             } else if (item instanceof net.sf.jsqlparser.statement.select.ParenthesedFromItem pfi) {
                 if (pfi.getJoins() != null && !pfi.getJoins().isEmpty()
                         || !(pfi.getFromItem() instanceof net.sf.jsqlparser.statement.select.Values)) {
@@ -180,6 +183,13 @@ final class QueryCheck {
                 fail("FROM item of kind " + item.getClass().getSimpleName() + " is not accepted");
             }
         }
+    }
+
+    /** Tells whether the derived table selects from one shadow twin alone (as the rewrite wraps a twin). */
+    private boolean isFilteredTwin(net.sf.jsqlparser.statement.select.ParenthesedSelect p) {
+        return p.getSelect() instanceof PlainSelect ps && ps.getFromItem() instanceof Table t && isTwinName(t)
+                && (ps.getJoins() == null || ps.getJoins().isEmpty())
+                && (ps.getWithItemsList() == null || ps.getWithItemsList().isEmpty());
     }
 
     void classifyPlain(Table t, List<String> scope, boolean locking) {
@@ -321,7 +331,8 @@ final class QueryCheck {
                     fail("SELECT ... INTO is not accepted");
                 }
                 if (ps.getFromItem() != null) {
-                    from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner, ps.getForMode() != null, null);
+                    from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), inner,
+                            ps.getForMode() != null && ps.getForUpdateTable() == null, null);
                     checkStars(ps.getSelectItems(), fromItems(ps.getFromItem(), ps.getJoins()));
                 }
                 Table lockOf = ps.getForUpdateTable();
@@ -330,9 +341,10 @@ final class QueryCheck {
                             && java.util.stream.Stream.concat(java.util.stream.Stream.of(ps.getFromItem()),
                                     ps.getJoins() == null ? java.util.stream.Stream.empty()
                                             : ps.getJoins().stream().map(Join::getRightItem))
-                            .anyMatch(item -> item.getAlias() != null && key(item.getAlias().getName()).equals(key(lockOf.getName())));
+                            .anyMatch(item -> item instanceof Table t && isTwinName(t) && item.getAlias() != null
+                                    && key(item.getAlias().getName()).equals(key(lockOf.getName())));
                     if (!named) {
-                        fail("FOR UPDATE OF " + lockOf.getName() + " names no alias of its FROM list");
+                        fail("FOR UPDATE OF " + lockOf.getName() + " names no shadow twin of its FROM list");
                     }
                     approve(lockOf);
                 }
@@ -348,7 +360,7 @@ final class QueryCheck {
     private void stringLiteral(StringValue sv) {
         boolean escapes = names.dialect() == Dialect.MARIADB
                 || sv.getPrefix() != null && sv.getPrefix().equalsIgnoreCase("E");
-        if (escapes && sv.getValue().indexOf('\\') >= 0) {
+        if (escapes && !SqlText.backslashesPaired(sv.getValue())) {
             fail("string literal with a backslash, which " + names.dialect()
                     + " may read as an escape; pass the value as a ? parameter");
         }

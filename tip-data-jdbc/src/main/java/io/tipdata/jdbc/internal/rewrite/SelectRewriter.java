@@ -123,6 +123,9 @@ final class SelectRewriter {
             throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " does not name an alias of its FROM list;"
                     + " name the alias (or unqualified table name) of the table to lock");
         }
+        if (lockOf != null) {
+            requireIsolatedLockTarget(ps, lockOf, scope);
+        }
         scanExcept(ps, scope, ps.getFromItem(), ps.getJoins(), ps.getWithItemsList(), lockOf);
         if (ps.getFromItem() == null) {
             return;
@@ -131,9 +134,35 @@ final class SelectRewriter {
         // Over USING and NATURAL joins the database forms * itself: twins become derived tables of their
         // production columns, so * keeps its meaning.
         boolean wrapTwins = StarExpansion.hasStar(ps.getSelectItems()) && StarExpansion.joinsByName(ps.getJoins());
-        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, ps.getForMode() != null, filters, wrapTwins));
+        // FOR UPDATE OF q locks only q's rows (PostgreSQL), so the other items may be REFERENCE tables.
+        boolean locking = ps.getForMode() != null && lockOf == null;
+        ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, locking, filters, wrapTwins));
         ps.setWhere(TwinTables.and(ps.getWhere(), filters));
         ps.setSelectItems(stars.expand(ps.getSelectItems(), StarExpansion.items(ps.getFromItem(), ps.getJoins())));
+    }
+
+    /**
+     * Refuses {@code FOR UPDATE OF q} unless q is an ISOLATED table of the FROM list: the lock of a REFERENCE
+     * table, a CTE or a derived table (which locks every table it reads) is not confined to the run.
+     */
+    private void requireIsolatedLockTarget(PlainSelect ps, Table lockOf, CteScope scope) {
+        String wanted = names.stored(lockOf.getName());
+        for (FromItem item : StarExpansion.items(ps.getFromItem(), ps.getJoins())) {
+            String q = item.getAlias() != null ? names.stored(item.getAlias().getName())
+                    : item instanceof Table t && t.getSchemaName() == null ? names.stored(t.getName()) : null;
+            if (!wanted.equals(q)) {
+                continue;
+            }
+            if (item instanceof Table t && t.getSchemaName() == null && scope.generatedNameOf(t.getName(), names) == null
+                    && names.policyOf(t.getName()) == io.tipdata.jdbc.TablePolicy.ISOLATED) {
+                return;
+            }
+            String what = item instanceof Table t && names.policyOf(t.getName()) == io.tipdata.jdbc.TablePolicy.REFERENCE
+                    ? "REFERENCE table '" + TableNames.unquote(t.getName()) + "', which test traffic may only read"
+                    : "'" + item + "', which is no ISOLATED table (a derived table locks every table it reads)";
+            throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " would lock rows of " + what
+                    + "; name the alias of an ISOLATED table or drop the locking clause");
+        }
     }
 
     /** The names the FROM list of the query gives its items (aliases, or table names), as the database stores them. */
@@ -216,6 +245,11 @@ final class SelectRewriter {
             return t;
         }
         if (item instanceof ParenthesedSelect p) {
+            if (locking) {
+                throw new Refusal("SELECT ... FOR UPDATE/SHARE over the derived table '" + p + "' would lock every"
+                        + " table it reads, REFERENCE tables included; name the table to lock with FOR UPDATE OF alias,"
+                        + " or move the derived table into a WITH clause");
+            }
             select(p, scope);
             return p;
         }
@@ -333,7 +367,7 @@ final class SelectRewriter {
         }
         if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
             throw new Refusal("function '" + f.getName() + "' is refused in test context: it can reach files,"
-                    + " other tables or session state that tip-data cannot isolate");
+                    + " other tables, other sessions, sequences or session state that tip-data cannot isolate");
         }
         for (Object child : AstFields.children(v)) {
             scan(child, scope);

@@ -133,7 +133,7 @@ public final class SqlRewriter {
     private RewrittenSql rewriteAndVerify(String sql) {
         String sentinel = unusedName(sql, SENTINEL_STEM);
         String ctePrefix = unusedName(sql, CTE_STEM) + "_";
-        refuseExecutableComments(sql);
+        LexicalTraps.check(sql, names.dialect());
         Statement st = parseOne(sql, "statement");
         List<JdbcParameter> params = parameters(st);
         if (params.size() != ParameterMarkers.count(sql)) {
@@ -163,19 +163,6 @@ public final class SqlRewriter {
         return new RewrittenSql(split(rendered, sentinel), kind);
     }
 
-    /**
-     * MariaDB runs the content of {@code /*! ... *}{@code /} and {@code /*M! ... *}{@code /} as SQL, while the
-     * parser reads a comment and rendering drops it. Any occurrence is refused, even inside a string literal,
-     * so no lexing mistake can let one through.
-     */
-    private void refuseExecutableComments(String sql) {
-        if (names.dialect() == Dialect.MARIADB && (sql.contains("/*!") || sql.toUpperCase(Locale.ROOT).contains("/*M!"))) {
-            throw new Refusal("the statement holds a MariaDB executable comment (/*! ... */ or /*M! ... */): MariaDB runs"
-                    + " its content as SQL, but tip-data's parser reads it as a comment and would drop it, changing the"
-                    + " statement's meaning; write its content as plain SQL (or pass a string holding /*! as a ? parameter)");
-        }
-    }
-
     private Statement parseOne(String sql, String what) {
         parses.incrementAndGet();
         if (sql.isBlank()) {
@@ -191,7 +178,7 @@ public final class SqlRewriter {
             String msg = String.valueOf(e.getMessage());
             int nl = msg.indexOf('\n');
             throw new Refusal("the " + what + " could not be parsed (" + (nl < 0 ? msg : msg.substring(0, nl))
-                    + "); in test context tip-data refuses what it cannot read, including JDBC escapes such as {call ...}");
+                    + "); " + UnreadableForms.hint(sql, names.dialect()));
         }
         if (statements == null || statements.isEmpty()) {
             throw new Refusal("the " + what + " is empty");

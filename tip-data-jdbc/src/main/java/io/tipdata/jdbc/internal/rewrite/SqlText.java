@@ -41,4 +41,17 @@ final class SqlText {
         }
         return sql.length();
     }
+
+    /** Tells whether every backslash of the literal's content is one of a pair {@code \\}, read alike with or without escapes. */
+    static boolean backslashesPaired(String content) {
+        for (int i = 0; i < content.length(); i++) {
+            if (content.charAt(i) == '\\') {
+                if (i + 1 >= content.length() || content.charAt(i + 1) != '\\') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
 }

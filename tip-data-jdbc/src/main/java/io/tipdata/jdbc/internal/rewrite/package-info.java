@@ -31,8 +31,11 @@
  *       production columns and {@code *} stays. A {@code q.*} inside an expression or naming no item of its own
  *       FROM list, a PostgreSQL whole-row reference to a twin ({@code row_to_json(o)}), and {@code *} over a
  *       twin whose columns are unknown, are refused.</li>
- *   <li>MariaDB executable comments ({@code /*!} and {@code /*M!}) are refused: MariaDB runs them, the parser
- *       drops them.</li>
+ *   <li>Text the database lexes differently from the parser is refused before parsing ({@code LexicalTraps}):
+ *       MariaDB executable comments ({@code /*!} and {@code /*M!}), which MariaDB runs and the parser drops;
+ *       MariaDB's {@code --} without a following space, which is no comment for MariaDB; and literals with a
+ *       backslash escape (MariaDB {@code '...'} and {@code "..."}, PostgreSQL {@code E'...'}), where the two
+ *       would disagree on where the literal ends. A doubled backslash is read alike and allowed.</li>
  *   <li>REFERENCE tables are read as they are; writing or locking them is refused.</li>
  *   <li>Every CTE is renamed to a generated {@code tip_cte…} name (its old name stays as the alias of each
  *       reference), because H2 reads a CTE named like an existing table as the table.</li>

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,8 +28,8 @@ class HostileStatementsTest {
                 Arguments.of(pg, "truncate orders", "TRUNCATE"),
                 Arguments.of(pg, "truncate table items", "TRUNCATE"),
                 Arguments.of(pg, "call p()", "CALL"),
-                Arguments.of(pg, "{call p}", "could not be parsed"),
-                Arguments.of(pg, "{? = call f(?)}", "could not be parsed"),
+                Arguments.of(pg, "{call p}", "stored procedures"),
+                Arguments.of(pg, "{? = call f(?)}", "stored procedures"),
                 Arguments.of(pg, "exec p", "CALL/EXECUTE"),
                 Arguments.of(pg, "set search_path = other", "SET"),
                 Arguments.of(maria, "use other_db", "USE"),
@@ -37,7 +38,10 @@ class HostileStatementsTest {
                 Arguments.of(pg, "copy orders to '/tmp/x'", "could not be parsed"),
                 Arguments.of(pg, "analyze orders", "refused"),
                 Arguments.of(pg, "explain select * from orders", "EXPLAIN"),
-                Arguments.of(h2, "merge into orders key (id) values (1, 2)", "could not be parsed"),
+                Arguments.of(h2, "merge into orders key (id) values (1, 2)", "MERGE INTO ... KEY"),
+                Arguments.of(h2, "merge into orders (id, total) key (id) values (1, 2)", "MERGE INTO t USING"),
+                Arguments.of(maria, "select id from orders where id = 1 lock in share mode", "LOCK IN SHARE MODE"),
+                Arguments.of(maria, "select id from orders # by id\nwhere id = 1", "# comments"),
                 Arguments.of(maria, "replace into orders set id = 1", "REPLACE INTO orders SET"),
                 Arguments.of(maria, "replace into orders values (1, 2)", "without a column list"),
                 Arguments.of(maria, "replace into countries (code) values ('x')", "REFERENCE"),
@@ -133,10 +137,47 @@ class HostileStatementsTest {
                 Arguments.of(pg, "select * from orders where tags ? 'x'", "? markers"),
                 Arguments.of(pg, "select * from orders o for update of x", "FOR UPDATE OF"),
                 Arguments.of(pg, "select * from orders o for update of public.o", "FOR UPDATE OF"),
-                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of o",
+                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update of c",
                         "REFERENCE table 'countries'"),
+                Arguments.of(pg, "select * from orders o join countries c on c.code = o.c for update",
+                        "REFERENCE table 'countries'"),
+                Arguments.of(pg, "select o.id from orders o join (select code from countries) c on c.code = o.c"
+                        + " for update of c", "derived table"),
+                Arguments.of(pg, "select o.id from orders o join (select code from countries) c on c.code = o.c"
+                        + " for update", "derived table"),
                 Arguments.of(maria, "with Orders as (select 1 x) select * from orders", "only in case"),
-                Arguments.of(maria, "select * from orders where name = 'a\\\\'", "backslash"));
+                Arguments.of(maria, "select * from orders where name = 'a\\n'", "backslash escape"),
+                Arguments.of(maria, "select 'a\\', ' union select note from secrets -- ' from orders", "backslash escape"),
+                Arguments.of(maria, "select * from orders where name = \"a\\\"\" ", "backslash escape"),
+                Arguments.of(pg, "select * from orders where name = E'a\\''", "backslash escape"),
+                // '--' without a space is no comment for MariaDB: the parser would drop what follows
+                Arguments.of(maria, "select * from orders where total > 5--1 and id = 2", "two minus signs"),
+                Arguments.of(maria, "update orders set total = total--1\nwhere id = 2", "two minus signs"),
+                // functions that run SQL text, dump schemas, move sequences or reach other sessions
+                Arguments.of(pg, "select setval('orders_id_seq', 1)", "setval"),
+                Arguments.of(maria, "select setval(orders_seq, 1)", "setval"),
+                Arguments.of(pg, "select ts_stat('select to_tsvector(note) from secrets')", "ts_stat"),
+                Arguments.of(pg, "select database_to_xml_and_xmlschema(true, false, '')", "database_to_xml"),
+                Arguments.of(pg, "select schema_to_xml_and_xmlschema('public', true, false, '')", "schema_to_xml"),
+                Arguments.of(pg, "select pg_notify('orders', 'x')", "pg_notify"),
+                Arguments.of(h2, "select cancel_session(1)", "cancel_session"),
+                Arguments.of(h2, "select set(@x, 1)", "set"));
+    }
+
+    @Test
+    void forUpdateOfAnIsolatedTableMayJoinAReferenceTable() throws RefusedStatementException {
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.POSTGRESQL,
+                        "select o.id from orders o join countries c on c.code = o.c where o.id = ? for no key update of o"))
+                .contains("tip_shadow.orders o").endsWith("FOR NO KEY UPDATE OF o");
+    }
+
+    @Test
+    void aDoubledBackslashIsReadAlikeAndRewritten() throws RefusedStatementException {
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
+                        "select id from orders where name like '%a%' escape '\\\\'"))
+                .containsIgnoringCase("escape '\\\\'");
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
+                        "select id from orders -- a comment\nwhere total > 5 - -1")).contains("tip_run");
     }
 
     @ParameterizedTest(name = "[{index}] {0}: {1}")

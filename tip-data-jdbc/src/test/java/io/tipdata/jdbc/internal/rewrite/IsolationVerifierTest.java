@@ -42,6 +42,7 @@ class IsolationVerifierTest {
         "INSERT INTO tip_shadow.orders (id, tip_run) VALUES (1, 'r1') ON CONFLICT (id, tip_run) DO NOTHING",
         "UPDATE tip_shadow.orders o SET total = 1 WHERE o.tip_run = 'r1'",
         "SELECT id FROM tip_shadow.orders o WHERE o.tip_run = 'r1' FOR UPDATE OF o",
+        "SELECT o.id FROM tip_shadow.orders o JOIN countries c ON c.code = o.c WHERE o.tip_run = 'r1' FOR UPDATE OF o",
         "DELETE FROM tip_shadow.orders o WHERE o.id = 3 AND o.tip_run = 'r1'",
         "REPLACE INTO tip_shadow.orders (id, tip_run) VALUES (1, 'r1')",
         "MERGE INTO tip_shadow.orders o USING countries c ON o.x = c.code AND o.tip_run = 'r1'"
@@ -128,6 +129,12 @@ class IsolationVerifierTest {
         "WITH d AS (DELETE FROM tip_shadow.orders o WHERE o.tip_run = 'r1' RETURNING *) SELECT * FROM d",
         "SELECT * FROM countries FOR UPDATE",
         "SELECT id FROM tip_shadow.orders o WHERE o.tip_run = 'r1' FOR UPDATE OF countries",
+        "SELECT o.id FROM tip_shadow.orders o JOIN countries c ON c.code = o.c WHERE o.tip_run = 'r1' FOR UPDATE OF c",
+        "SELECT o.id FROM tip_shadow.orders o JOIN (SELECT code FROM countries) c ON c.code = o.c"
+                + " WHERE o.tip_run = 'r1' FOR UPDATE OF c",
+        "SELECT o.id FROM tip_shadow.orders o JOIN countries c ON c.code = o.c WHERE o.tip_run = 'r1' FOR UPDATE",
+        "SELECT o.id FROM tip_shadow.orders o JOIN (SELECT code FROM countries) c ON c.code = o.c"
+                + " WHERE o.tip_run = 'r1' FOR UPDATE",
         "SELECT * FROM generate_series(1, 3)",
         "SELECT pg_read_file('x')",
         "SELECT @v := 1",
