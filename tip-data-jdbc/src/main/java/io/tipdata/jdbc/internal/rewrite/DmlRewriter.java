@@ -28,9 +28,11 @@ import net.sf.jsqlparser.statement.upsert.UpsertType;
 final class DmlRewriter {
 
     private final SelectRewriter selects;
+    private final MariaDbDml mariaDb;
 
     DmlRewriter(SelectRewriter selects) {
         this.selects = selects;
+        this.mariaDb = new MariaDbDml(selects);
     }
 
     StatementKind rewrite(Statement st) {
@@ -46,6 +48,14 @@ final class DmlRewriter {
         }
         if (st instanceof Insert ins) {
             return insert(ins);
+        }
+        if (st instanceof Update up && MariaDbDml.isMultiTable(up)) {
+            mariaDb.update(up);
+            return StatementKind.UPDATE;
+        }
+        if (st instanceof Delete del && MariaDbDml.isMultiTable(del, selects.twins().isMariaDb())) {
+            mariaDb.delete(del);
+            return StatementKind.DELETE;
         }
         if (st instanceof Update up) {
             update(up);
@@ -104,8 +114,9 @@ final class DmlRewriter {
         requireIsolatedTarget(t, "INSERT");
         String table = TableNames.unquote(t.getName());
         if (ins.getSetUpdateSets() != null && !ins.getSetUpdateSets().isEmpty()) {
-            throw new Refusal("INSERT INTO " + table + " SET ... is not supported in test context;"
-                    + " write INSERT INTO " + table + " (columns) VALUES (...)");
+            StatementKind kind = mariaDb.insertSet(ins, scope);
+            returning(ins.getReturningClause(), List.of(t));
+            return kind;
         }
         if (ins.getOutputClause() != null) {
             throw new Refusal("OUTPUT clause on INSERT INTO " + table + " is not supported; use RETURNING");
@@ -175,10 +186,6 @@ final class DmlRewriter {
         CteScope scope = selects.with(up.getWithItemsList(), CteScope.EMPTY);
         Table t = up.getTable();
         requireIsolatedTarget(t, "UPDATE");
-        if (up.getStartJoins() != null && !up.getStartJoins().isEmpty()) {
-            throw new Refusal("multi-table UPDATE (UPDATE a JOIN b ...) is refused in test context: it can write"
-                    + " every joined table; update one table and select the others in a subquery");
-        }
         if (up.getOutputClause() != null) {
             throw new Refusal("OUTPUT clause on UPDATE is not supported; use RETURNING");
         }
@@ -208,10 +215,6 @@ final class DmlRewriter {
         CteScope scope = selects.with(del.getWithItemsList(), CteScope.EMPTY);
         Table t = del.getTable();
         requireIsolatedTarget(t, "DELETE");
-        if (del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()) {
-            throw new Refusal("multi-table DELETE is refused in test context: delete from one table and select"
-                    + " the others in a subquery");
-        }
         if (del.getOutputClause() != null) {
             throw new Refusal("OUTPUT clause on DELETE is not supported; use RETURNING");
         }
@@ -311,7 +314,7 @@ final class DmlRewriter {
         return p;
     }
 
-    private static void checkSets(List<UpdateSet> sets, String where) {
+    static void checkSets(List<UpdateSet> sets, String where) {
         if (sets == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
 import java.util.List;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
@@ -29,10 +30,12 @@ final class IsolationVerifier {
 
     private final TableNames names;
     private final String shadowSchema;
+    private final MariaDbDmlCheck mariaDb;
 
     IsolationVerifier(TableNames names, String shadowSchema) {
         this.names = names;
         this.shadowSchema = shadowSchema;
+        this.mariaDb = new MariaDbDmlCheck(names);
     }
 
     /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
@@ -47,8 +50,12 @@ final class IsolationVerifier {
             q.walk(root, List.of());
         } else if (root instanceof Insert ins) {
             insert(q, ins);
+        } else if (root instanceof Update up && MariaDbDml.isMultiTable(up)) {
+            mariaDb.update(q, up);
         } else if (root instanceof Update up) {
             update(q, up);
+        } else if (root instanceof Delete del && MariaDbDml.isMultiTable(del, names.dialect() == Dialect.MARIADB)) {
+            mariaDb.delete(q, del);
         } else if (root instanceof Delete del) {
             delete(q, del);
         } else if (root instanceof Merge m) {
@@ -69,10 +76,11 @@ final class IsolationVerifier {
     private void insert(QueryCheck q, Insert ins) {
         List<String> scope = q.ctes(ins.getWithItemsList(), List.of());
         requireTwin(q, ins.getTable());
-        int j = runColumnIndex(ins.getColumns());
         if (ins.getSetUpdateSets() != null && !ins.getSetUpdateSets().isEmpty()) {
-            QueryCheck.fail("INSERT ... SET is not accepted");
+            mariaDb.insertSet(q, ins, scope);
+            return;
         }
+        int j = runColumnIndex(ins.getColumns());
         if (ins.getConflictTarget() != null) {
             var ct = ins.getConflictTarget();
             if (ct.getConstraintName() != null || ct.getIndexExpression() != null) {
@@ -118,9 +126,6 @@ final class IsolationVerifier {
 
     private void update(QueryCheck q, Update up) {
         List<String> scope = q.ctes(up.getWithItemsList(), List.of());
-        if (up.getStartJoins() != null && !up.getStartJoins().isEmpty()) {
-            QueryCheck.fail("multi-table UPDATE is not accepted");
-        }
         Table t = up.getTable();
         requireTwin(q, t);
         noRunColumnSet(up.getUpdateSets());
@@ -138,9 +143,6 @@ final class IsolationVerifier {
 
     private void delete(QueryCheck q, Delete del) {
         List<String> scope = q.ctes(del.getWithItemsList(), List.of());
-        if (del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()) {
-            QueryCheck.fail("multi-table DELETE is not accepted");
-        }
         Table t = del.getTable();
         requireTwin(q, t);
         if (!q.hasFilter(del.getWhere(), t)) {

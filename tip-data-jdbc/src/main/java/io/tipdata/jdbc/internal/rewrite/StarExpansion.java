@@ -34,6 +34,11 @@ final class StarExpansion {
         this.twins = twins;
     }
 
+    /** The production columns of the ISOLATED tables. */
+    TableColumns columns() {
+        return columns;
+    }
+
     /** The FROM items of a FROM list, in order. */
     static List<FromItem> items(FromItem first, List<Join> joins) {
         List<FromItem> out = new ArrayList<>();

@@ -212,6 +212,11 @@ final class TwinTables {
         }
     }
 
+    /** The policy of the (unqualified) table's name. */
+    TablePolicy policyOf(Table t) {
+        return names.policyOf(t.getName());
+    }
+
     boolean isMariaDb() {
         return names.dialect() == Dialect.MARIADB;
     }
