@@ -94,3 +94,31 @@ DELETE FROM orders WHERE status = 'cancelled' RETURNING *
 UPDATE `orders` SET note = 'q' WHERE id = 2
 -- # m047
 INSERT INTO customers (id, email, name, created_at) VALUES (21, 's@example.com', 'Star', '2024-06-01 00:00:00') RETURNING *
+-- # m048
+UPDATE orders o LEFT JOIN customers c ON c.id = o.customer_id AND c.vip SET o.note = c.name WHERE o.status = 'new'
+-- # m049
+UPDATE orders o JOIN currencies cur ON cur.code = o.currency_code SET o.total = o.total * cur.rate_to_eur WHERE o.currency_code <> 'EUR'
+-- # m050
+UPDATE orders, customers SET orders.note = customers.email WHERE customers.id = orders.customer_id AND customers.country_code = 'US'
+-- # m051
+UPDATE orders o JOIN customers c ON c.id = o.customer_id SET note = name, vip = TRUE WHERE o.total > 100
+-- # m052
+UPDATE customers e JOIN customers m ON m.id = e.manager_id SET e.country_code = m.country_code WHERE e.country_code IS NULL OR e.country_code <> m.country_code
+-- # m053
+UPDATE orders o RIGHT JOIN customers c ON c.id = o.customer_id SET c.vip = TRUE WHERE o.id IS NULL
+-- # m054 params=held|US
+UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.status = ? WHERE c.country_code = ?
+-- # m055
+DELETE o, i FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.status = 'cancelled'
+-- # m056
+DELETE FROM i USING order_items i, orders o WHERE o.id = i.order_id AND o.status = 'new'
+-- # m057
+DELETE c FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL
+-- # m058
+DELETE i FROM order_items i, products p, countries co WHERE p.id = i.product_id AND p.category = 'home' AND co.code = 'FR'
+-- # m059
+INSERT INTO customers SET id = 40, email = 'set@example.com', name = 'Set Form', created_at = TIMESTAMP '2024-06-01 00:00:00'
+-- # m060
+INSERT INTO products SET id = 6, sku = 'HM-001', name = 'Coffee Mug', price = 9.25, stock = 1, category = 'home' ON DUPLICATE KEY UPDATE stock = products.stock + 1, price = 9.25
+-- # m061
+INSERT INTO order_items SET order_id = 3, line_no = 2, product_id = (SELECT id FROM products WHERE sku = 'BK-001'), qty = 1, unit_price = 12.50

@@ -121,3 +121,9 @@ UPDATE orders SET note = 'checked' WHERE id = 3 RETURNING *
 DELETE FROM order_items i USING orders o WHERE o.id = i.order_id AND o.status = 'cancelled' RETURNING *
 -- # p059
 UPDATE order_items i SET qty = qty + 1 FROM products p WHERE p.id = i.product_id AND p.category = 'books' RETURNING i.*, p.sku
+-- # p060
+UPDATE orders o SET note = co.name FROM customers c JOIN countries co ON co.code = c.country_code WHERE c.id = o.customer_id AND o.status = 'shipped'
+-- # p061
+UPDATE customers c SET vip = TRUE FROM orders o LEFT JOIN currencies cur ON cur.code = o.currency_code WHERE o.customer_id = c.id AND cur.code IS NULL
+-- # p062
+DELETE FROM order_items i USING products p, countries co WHERE p.id = i.product_id AND p.category = 'home' AND co.code = 'FR'
