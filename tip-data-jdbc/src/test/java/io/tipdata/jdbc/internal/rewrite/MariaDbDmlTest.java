@@ -146,6 +146,10 @@ class MariaDbDmlTest {
         // a SET column of a table without its filter, of a REFERENCE or production table, or unqualified
         "UPDATE tip_shadow.orders o JOIN tip_shadow.items i ON i.oid = o.id SET i.qty = 1 WHERE o.tip_run = 'r1'",
         "UPDATE tip_shadow.orders o LEFT JOIN tip_shadow.items i ON i.oid = o.id SET i.qty = 1 WHERE o.tip_run = 'r1'",
+        "UPDATE tip_shadow.orders o LEFT JOIN tip_shadow.items i ON i.oid = o.id AND o.tip_run = 'r1' SET o.total = 1"
+                + " WHERE i.tip_run = 'r1' OR i.tip_run IS NULL",
+        "UPDATE tip_shadow.orders o RIGHT JOIN tip_shadow.items i ON i.oid = o.id AND i.tip_run = 'r1' SET i.qty = 1"
+                + " WHERE o.tip_run = 'r1' OR o.tip_run IS NULL",
         "UPDATE tip_shadow.orders o, countries c SET c.name = 'x' WHERE o.tip_run = 'r1'",
         "UPDATE tip_shadow.orders o, orders p SET p.total = 1 WHERE o.tip_run = 'r1'",
         "UPDATE tip_shadow.orders o, countries c SET name = 'x' WHERE o.tip_run = 'r1'",
@@ -160,6 +164,12 @@ class MariaDbDmlTest {
         "DELETE i FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i ON i.oid = o.id WHERE o.tip_run = 'r1'",
         "DELETE orders FROM tip_shadow.orders o JOIN countries c ON c.code = o.x WHERE o.tip_run = 'r1'",
         "DELETE FROM c USING tip_shadow.orders o, countries c WHERE o.tip_run = 'r1'",
+        "DELETE o FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i ON i.oid = o.id AND o.tip_run = 'r1'"
+                + " WHERE i.tip_run = 'r1' OR i.oid IS NULL",
+        "DELETE o FROM tip_shadow.orders o JOIN tip_shadow.items i ON i.oid = o.id WHERE (o.tip_run = 'r1'"
+                + " OR o.id > 0) AND i.tip_run = 'r1'",
+        "DELETE tip_shadow.o FROM tip_shadow.orders o WHERE o.tip_run = 'r1'",
+        "DELETE o FROM tip_shadow.orders o WHERE o.tip_run = 'r2'",
         "DELETE FROM orders USING tip_shadow.orders o, orders WHERE o.tip_run = 'r1'",
         // INSERT ... SET without the run, or with another one
         "INSERT INTO tip_shadow.orders SET id = 1",
