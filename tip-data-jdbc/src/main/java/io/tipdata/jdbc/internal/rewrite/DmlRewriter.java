@@ -191,6 +191,7 @@ final class DmlRewriter {
         }
         checkSets(up.getUpdateSets(), "UPDATE " + TableNames.unquote(t.getName()));
         selects.scanExcept(up, scope, t, up.getFromItem(), up.getJoins(), up.getWithItemsList());
+        selects.refuseRepeatedQualifier(t, up.getFromItem(), up.getJoins());
         Table q = selects.twins().toTwin(t, true);
         List<Expression> filters = new ArrayList<>();
         filters.add(selects.twins().runFilter(q));
@@ -219,6 +220,9 @@ final class DmlRewriter {
             throw new Refusal("OUTPUT clause on DELETE is not supported; use RETURNING");
         }
         selects.scanExcept(del, scope, t, del.getUsingList(), del.getWithItemsList());
+        for (Table using : del.getUsingList() == null ? List.<Table>of() : del.getUsingList()) {
+            selects.refuseRepeatedQualifier(t, using, null);
+        }
         // MariaDB refuses an alias on single-table DELETE, so the filter names the twin in full there.
         Table q = selects.twins().toTwin(t, !selects.twins().isMariaDb());
         List<Expression> filters = new ArrayList<>();

@@ -191,6 +191,7 @@ final class SelectRewriter {
     FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters,
                       boolean wrapTwins) {
         List<Join> js = joins == null ? List.of() : joins;
+        refuseRepeatedQualifier(first, js);
         boolean anyFull = wrapTwins;
         for (Join j : js) {
             if (j.isApply() || j.isSemi() || j.isWindowJoin()) {
@@ -214,6 +215,40 @@ final class SelectRewriter {
             }
         }
         return result;
+    }
+
+    /**
+     * Refuses a FROM list in which two items go by the same name (alias, or table name): the database refuses
+     * it as well, and the run filters could not say which item they apply to.
+     */
+    private void refuseRepeatedQualifier(FromItem first, List<Join> js) {
+        refuseRepeatedQualifier(null, first, js);
+    }
+
+    /** As above, counting also the target of an UPDATE ... FROM or DELETE ... USING, which shares the names. */
+    void refuseRepeatedQualifier(Table target, FromItem first, List<Join> joins) {
+        List<Join> js = joins == null ? List.of() : joins;
+        Set<String> seen = new java.util.HashSet<>();
+        if (target != null) {
+            seen.add(target.getAlias() != null ? comparable(target.getAlias().getName()) : comparable(target.getName()));
+        }
+        for (int i = 0; i <= js.size(); i++) {
+            FromItem item = i == 0 ? first : js.get(i - 1).getRightItem();
+            String q = item == null ? null : item.getAlias() != null ? comparable(item.getAlias().getName())
+                    : item instanceof Table t ? (t.getSchemaName() == null ? "" : comparable(t.getSchemaName()) + ".")
+                    + comparable(t.getName()) : null;
+            if (q != null && !seen.add(q)) {
+                throw new Refusal("two items of one FROM list are both named '" + TableNames.unquote(
+                        item.getAlias() != null ? item.getAlias().getName() : ((Table) item).getName())
+                        + "'; give each table of the FROM list its own alias");
+            }
+        }
+    }
+
+    /** The identifier as the database compares table names and aliases (MariaDB: without regard to case). */
+    private String comparable(String identifier) {
+        return names.dialect() == io.tipdata.jdbc.Dialect.MARIADB
+                ? TableNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
     }
 
     private FromItem fromItem(FromItem item, int i, List<Join> js, boolean anyFull, CteScope scope,

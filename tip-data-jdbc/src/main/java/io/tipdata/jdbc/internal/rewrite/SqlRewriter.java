@@ -140,6 +140,11 @@ public final class SqlRewriter {
             throw new Refusal("the statement has " + ParameterMarkers.count(sql) + " ? markers but the parser read "
                     + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
         }
+        if (isRewritable(st)) {
+            // The same check runs on the rewritten text; run here first, a misread statement (such as a
+            // PostgreSQL dollar quote holding a quote) is refused as such instead of failing the isolation check.
+            TextTripwire.check(sql, st);
+        }
         StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix))
                 .rewrite(st);
         checkParameterOrder(st, params);
@@ -161,6 +166,16 @@ public final class SqlRewriter {
                     + " groups) or declare its tables differently");
         }
         return new RewrittenSql(split(rendered, sentinel), kind);
+    }
+
+    /** Whether the statement is of a kind the rewriter handles (other kinds are refused by kind). */
+    private static boolean isRewritable(Statement st) {
+        return st instanceof net.sf.jsqlparser.statement.select.Select
+                || st instanceof net.sf.jsqlparser.statement.insert.Insert
+                || st instanceof net.sf.jsqlparser.statement.update.Update
+                || st instanceof net.sf.jsqlparser.statement.delete.Delete
+                || st instanceof net.sf.jsqlparser.statement.merge.Merge
+                || st instanceof net.sf.jsqlparser.statement.upsert.Upsert;
     }
 
     private Statement parseOne(String sql, String what) {
