@@ -117,7 +117,15 @@ final class StatementFuzzer {
     }
 
     String query(int depth) {
-        String s = select(depth);
+        String s = switch (rnd.nextInt(12)) {
+            case 0 -> "WITH RECURSIVE " + pick("r", "orders") + "(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
+                    + "r WHERE n < 3) SELECT n FROM r";
+            case 1 -> "VALUES (1, " + literal() + ")";
+            case 2 -> "(" + select(depth) + ") " + setOp() + " (" + select(depth - 1) + ") ORDER BY 1";
+            case 3 -> "WITH " + cteName() + " (a, b) AS (SELECT 1, 2) " + select(depth);
+            case 4 -> select(depth) + " OFFSET 5 ROWS FETCH FIRST 10 ROWS ONLY";
+            default -> select(depth);
+        };
         if (rnd.nextInt(5) == 0) {
             s = s + " " + setOp() + " " + select(depth - 1);
         }
@@ -164,12 +172,16 @@ final class StatementFuzzer {
         }
         if (rnd.nextInt(6) == 0) {
             b.append(" GROUP BY ").append(col(a, t));
+            if (rnd.nextInt(5) == 0) {
+                b.append(", ").append(col(a, t));
+            }
             if (rnd.nextBoolean()) {
                 b.append(" HAVING count(*) > ").append(rnd.nextInt(3));
             }
         }
         if (rnd.nextInt(4) == 0) {
-            b.append(" ORDER BY ").append(col(a, t)).append(rnd.nextBoolean() ? " DESC" : "");
+            b.append(" ORDER BY ").append(rnd.nextInt(4) == 0 && depth > 0 ? "(" + select(0) + ")" : col(a, t))
+                    .append(rnd.nextBoolean() ? " DESC" : "");
         }
         if (rnd.nextInt(5) == 0) {
             b.append(" LIMIT ").append(rnd.nextBoolean() ? "?" : "10");
@@ -205,7 +217,14 @@ final class StatementFuzzer {
             case 2 -> col(a, t) + " LIKE 'x%'";
             case 3 -> col(a, t) + " IN (1, 2, 3)";
             case 4 -> col(a, t) + " = ?";
-            case 5 -> "NOT (" + col(a, t) + " <> " + literal() + ")";
+            case 5 -> switch (rnd.nextInt(5)) {
+                case 0 -> "NOT (" + col(a, t) + " <> " + literal() + ")";
+                case 1 -> col(a, t) + " IS NOT DISTINCT FROM " + literal();
+                case 2 -> "CAST(" + col(a, t) + " AS VARCHAR(20)) = " + literal();
+                case 3 -> dialect == Dialect.POSTGRESQL ? col(a, t) + "::text ILIKE " + literal()
+                        : "COALESCE(" + col(a, t) + ", " + literal() + ") BETWEEN 1 AND 2";
+                default -> "/* c */ " + col(a, t) + " -- x\n = " + literal();
+            };
             case 6 -> col(a, t) + " IN (" + select(depth - 1) + ")";
             case 7 -> "EXISTS (" + select(depth - 1) + ")";
             case 8 -> col(a, t) + " = (" + select(depth - 1) + ")";
@@ -238,6 +257,13 @@ final class StatementFuzzer {
             b.append("SELECT ").append(String.join(", ", items)).append(" FROM ").append(tableRef(s, a));
             if (rnd.nextBoolean()) {
                 b.append(" WHERE ").append(condition(1, a, s));
+            }
+            if (rnd.nextInt(5) == 0) {
+                List<String> more = new ArrayList<>();
+                for (int i = 0; i < cols.size(); i++) {
+                    more.add(literal());
+                }
+                b.append(" UNION ALL SELECT ").append(String.join(", ", more));
             }
         }
         if (rnd.nextInt(3) == 0) {

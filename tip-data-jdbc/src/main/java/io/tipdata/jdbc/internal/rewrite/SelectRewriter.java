@@ -137,6 +137,9 @@ final class SelectRewriter {
         // FOR UPDATE OF q locks only q's rows (PostgreSQL), so the other items may be REFERENCE tables.
         boolean locking = ps.getForMode() != null && lockOf == null;
         ps.setFromItem(fromList(ps.getFromItem(), ps.getJoins(), scope, locking, filters, wrapTwins));
+        if (lockOf != null) {
+            requireLockTargetStillATable(ps, lockOf);
+        }
         ps.setWhere(TwinTables.and(ps.getWhere(), filters));
         ps.setSelectItems(stars.expand(ps.getSelectItems(), StarExpansion.items(ps.getFromItem(), ps.getJoins())));
     }
@@ -162,6 +165,22 @@ final class SelectRewriter {
                     : "'" + item + "', which is no ISOLATED table (a derived table locks every table it reads)";
             throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " would lock rows of " + what
                     + "; name the alias of an ISOLATED table or drop the locking clause");
+        }
+    }
+
+    /**
+     * Refuses {@code FOR UPDATE OF q} when the rewrite had to filter q's twin inside a derived table (q is a side of
+     * a FULL join, or of a USING or NATURAL join under {@code *}): the lock would then name a derived table.
+     */
+    private void requireLockTargetStillATable(PlainSelect ps, Table lockOf) {
+        String wanted = names.stored(lockOf.getName());
+        for (FromItem item : StarExpansion.items(ps.getFromItem(), ps.getJoins())) {
+            if (item.getAlias() != null && names.stored(item.getAlias().getName()).equals(wanted)
+                    && !(item instanceof Table)) {
+                throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " names a table that tip-data has to filter"
+                        + " in a derived table here (a side of a FULL join, or of a USING or NATURAL join under *);"
+                        + " write the join as INNER or LEFT JOIN ... ON, or drop the locking clause");
+            }
         }
     }
 

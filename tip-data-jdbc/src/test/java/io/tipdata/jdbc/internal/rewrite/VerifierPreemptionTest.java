@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Statements the independent isolation check would reject must be refused by the rewriter first (TD001, with
@@ -91,6 +92,21 @@ class VerifierPreemptionTest {
     void dollarQuoteHidingASelectFromTheTextScanIsRefusedBeforeTheCheck() {
         rewriterRefusesBeforeTheIsolationCheck(POSTGRESQL,
                 "select $$it's$$ from orders union all select 'x' from orders", "SELECT keywords");
+    }
+
+    /**
+     * Fuzz finding: FOR UPDATE OF an alias whose twin the rewrite filters in a derived table (FULL join, USING join
+     * under *) made the check fail ("FOR UPDATE OF o names no shadow twin of its FROM list").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "select o.id from customers c full join orders o on o.customer = c.id for update of o",
+            "select * from items i left join orders o using (id) for update of o",
+            "select o1_0.id from orders o1_0 full join customers c1_0 on c1_0.id = o1_0.customer where o1_0.id = ?"
+                    + " for no key update of o1_0",
+            "with x as (select * from items i left join orders o using (id) for update of o) delete from items"})
+    void lockOfATwinFilteredInADerivedTableIsRefusedBeforeTheCheck(String sql) {
+        rewriterRefusesBeforeTheIsolationCheck(POSTGRESQL, sql, "derived table");
     }
 
     @ParameterizedTest
