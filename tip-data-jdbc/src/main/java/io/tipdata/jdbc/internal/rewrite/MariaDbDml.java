@@ -151,14 +151,6 @@ final class MariaDbDml {
                         + " test context; join with ON conditions");
             }
         }
-        List<String> seen = new ArrayList<>();
-        for (FromItem item : after) {
-            String name = qualifier(item);
-            if (name != null && seen.contains(name)) {
-                throw new Refusal("multi-table " + verb + " names two tables '" + name + "'; give each an alias");
-            }
-            seen.add(name);
-        }
         where.accept(filters);
         return after;
     }

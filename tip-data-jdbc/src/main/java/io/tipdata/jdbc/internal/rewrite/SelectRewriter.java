@@ -1,10 +1,13 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.Dialect;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
@@ -210,7 +213,7 @@ final class SelectRewriter {
     FromItem fromList(FromItem first, List<Join> joins, CteScope scope, boolean locking, List<Expression> whereFilters,
                       boolean wrapTwins) {
         List<Join> js = joins == null ? List.of() : joins;
-        refuseRepeatedQualifier(first, js);
+        refuseRepeatedQualifier(null, first, js);
         boolean anyFull = wrapTwins;
         for (Join j : js) {
             if (j.isApply() || j.isSemi() || j.isWindowJoin()) {
@@ -238,24 +241,18 @@ final class SelectRewriter {
 
     /**
      * Refuses a FROM list in which two items go by the same name (alias, or table name): the database refuses
-     * it as well, and the run filters could not say which item they apply to.
+     * it as well, and the run filters could not say which item they apply to. The target of an UPDATE ... FROM
+     * or DELETE ... USING, when given, shares the names.
      */
-    private void refuseRepeatedQualifier(FromItem first, List<Join> js) {
-        refuseRepeatedQualifier(null, first, js);
-    }
-
-    /** As above, counting also the target of an UPDATE ... FROM or DELETE ... USING, which shares the names. */
     void refuseRepeatedQualifier(Table target, FromItem first, List<Join> joins) {
         List<Join> js = joins == null ? List.of() : joins;
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         if (target != null) {
-            seen.add(target.getAlias() != null ? comparable(target.getAlias().getName()) : comparable(target.getName()));
+            seen.add(comparable(target.getAlias() != null ? target.getAlias().getName() : target.getName()));
         }
         for (int i = 0; i <= js.size(); i++) {
             FromItem item = i == 0 ? first : js.get(i - 1).getRightItem();
-            String q = item == null ? null : item.getAlias() != null ? comparable(item.getAlias().getName())
-                    : item instanceof Table t ? (t.getSchemaName() == null ? "" : comparable(t.getSchemaName()) + ".")
-                    + comparable(t.getName()) : null;
+            String q = comparableName(item);
             if (q != null && !seen.add(q)) {
                 throw new Refusal("two items of one FROM list are both named '" + TableNames.unquote(
                         item.getAlias() != null ? item.getAlias().getName() : ((Table) item).getName())
@@ -264,10 +261,24 @@ final class SelectRewriter {
         }
     }
 
+    /** The name the item goes by in its FROM list (alias, else schema and table), as compared; null if none. */
+    private String comparableName(FromItem item) {
+        if (item == null) {
+            return null;
+        }
+        if (item.getAlias() != null) {
+            return comparable(item.getAlias().getName());
+        }
+        if (item instanceof Table t) {
+            return (t.getSchemaName() == null ? "" : comparable(t.getSchemaName()) + ".") + comparable(t.getName());
+        }
+        return null;
+    }
+
     /** The identifier as the database compares table names and aliases (MariaDB: without regard to case). */
     private String comparable(String identifier) {
-        return names.dialect() == io.tipdata.jdbc.Dialect.MARIADB
-                ? TableNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
+        return names.dialect() == Dialect.MARIADB
+                ? TableNames.unquote(identifier).toLowerCase(Locale.ROOT) : names.stored(identifier);
     }
 
     private FromItem fromItem(FromItem item, int i, List<Join> js, boolean anyFull, CteScope scope,
