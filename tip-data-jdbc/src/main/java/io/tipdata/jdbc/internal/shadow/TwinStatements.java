@@ -2,6 +2,7 @@ package io.tipdata.jdbc.internal.shadow;
 
 import io.tipdata.jdbc.Dialect;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,8 @@ import java.util.List;
  * {@code tip_run VARCHAR(40) NOT NULL}, an index on {@code tip_run}, each primary and unique key with
  * {@code tip_run} added last (MariaDB prefix lengths kept), and each other index under its production name:
  * a unique one (PostgreSQL partial and expression indexes) with {@code tip_run} added last and the same
- * predicate and expressions, a non-unique one with {@code tip_run} as its first column. Reusing the
+ * predicate and expressions, a non-unique one with {@code tip_run} as its first column. Generated ids never
+ * meet production's ({@link TwinIds}). Reusing the
  * production names keeps them deterministic and within the database's identifier length. Foreign keys are
  * never copied.
  */
@@ -57,15 +59,17 @@ final class TwinStatements {
     }
 
     /**
-     * PostgreSQL copies columns, defaults (a serial keeps the production sequence), identity and CHECK
-     * constraints. The named indexes come before the keys, whose generated names then avoid them.
+     * PostgreSQL copies columns, defaults (a serial keeps the production sequence), generated columns and
+     * CHECK constraints; an identity column becomes a plain column drawing from the production identity's
+     * sequence ({@link TwinIds}). The named indexes come before the keys, whose generated names then avoid them.
      */
     private List<String> postgres(String schema, String shadow, String table, List<KeyShape> keys,
-            List<IndexShape> indexes) {
+            List<IndexShape> indexes) throws SQLException {
         String twin = reader.qualified(shadow, table);
         List<String> ddl = new ArrayList<>();
         ddl.add("CREATE TABLE " + twin + " (LIKE " + reader.qualified(schema, table)
-                + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS)");
+                + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)");
+        ddl.addAll(TwinIds.postgresDefaults(connection, reader, schema, shadow, table));
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
         indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
         keys.forEach(k -> ddl.add(addKey(twin, k)));
@@ -76,10 +80,11 @@ final class TwinStatements {
     /**
      * MariaDB's {@code CREATE TABLE ... LIKE} keeps AUTO_INCREMENT, defaults, CHECK constraints and indexes
      * but no foreign keys; the keys and indexes are then replaced by their twin form in one statement, so
-     * the auto-increment column is never left without a key.
+     * the auto-increment column is never left without a key. Its counter starts in the test range of
+     * {@link TwinIds}.
      */
     private List<String> mariadb(String schema, String shadow, String table, List<KeyShape> keys,
-            List<IndexShape> indexes) {
+            List<IndexShape> indexes) throws SQLException {
         String twin = reader.qualified(shadow, table);
         List<String> alter = new ArrayList<>();
         alter.add("ADD COLUMN " + RUN_DEF);
@@ -97,11 +102,20 @@ final class TwinStatements {
             alter.add("ADD INDEX " + reader.quote(index.name()) + " " + index.twin(runPart).keyText());
         }
         alter.add("ADD INDEX tip_run_idx (" + RUN + ")");
+        for (ColumnShape id : TwinIds.generated(reader, schema, table)) {
+            BigInteger start = TwinIds.testRangeStart(id);
+            if (start != null) {
+                alter.add("AUTO_INCREMENT = " + start);
+            }
+        }
         return List.of("CREATE TABLE " + twin + " LIKE " + reader.qualified(schema, table),
                 "ALTER TABLE " + twin + " " + String.join(", ", alter));
     }
 
-    /** H2 has no {@code LIKE}: columns and CHECK constraints are taken from H2's own {@code SCRIPT} of the table. */
+    /**
+     * H2 has no {@code LIKE}: columns and CHECK constraints are taken from H2's own {@code SCRIPT} of the table;
+     * each identity column then restarts in the test range of {@link TwinIds}.
+     */
     private List<String> h2(String schema, String shadow, String table, List<KeyShape> keys, List<IndexShape> indexes)
             throws SQLException {
         String twin = reader.qualified(shadow, table);
@@ -110,6 +124,12 @@ final class TwinStatements {
         ddl.add("CREATE TABLE " + twin + " " + script.get(0));
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
         script.subList(1, script.size()).forEach(check -> ddl.add("ALTER TABLE " + twin + " ADD " + check));
+        for (ColumnShape id : TwinIds.generated(reader, schema, table)) {
+            BigInteger start = TwinIds.testRangeStart(id);
+            if (start != null) {
+                ddl.add("ALTER TABLE " + twin + " ALTER COLUMN " + reader.quote(id.name()) + " RESTART WITH " + start);
+            }
+        }
         indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
         keys.forEach(k -> ddl.add(addKey(twin, k)));
         ddl.add("CREATE INDEX " + reader.qualified(shadow, table + "_TIP_RUN_IDX") + " ON " + twin + " (" + RUN + ")");
