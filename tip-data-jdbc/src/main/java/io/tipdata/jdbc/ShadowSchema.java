@@ -16,8 +16,11 @@ import javax.sql.DataSource;
 
 /**
  * Creates and checks the shadow schema: one twin per {@link TablePolicy#ISOLATED} table, with the same
- * columns and CHECK constraints plus {@code tip_run VARCHAR(40) NOT NULL} and an index on it, and every
- * primary and unique key extended with {@code tip_run}, so two runs never collide.
+ * columns and CHECK constraints plus {@code tip_run VARCHAR(40) NOT NULL}, and every primary and unique key
+ * extended with {@code tip_run}, so two runs never collide. On PostgreSQL {@code tip_run} leads each key, which
+ * then serves run-filtered lookups and ordered scans ({@code WHERE tip_run = ? ORDER BY id LIMIT n}) without
+ * a separate {@code tip_run} index (made only for a table without keys); on H2 and MariaDB it ends each key and
+ * the twin has an index on {@code tip_run}.
  *
  * <p>A twin has each production index under the production name. Unique ones get {@code tip_run} as their
  * last key column: on PostgreSQL a partial or expression unique index keeps its predicate and expressions,

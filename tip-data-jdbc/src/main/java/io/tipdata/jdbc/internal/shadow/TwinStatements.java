@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The DDL that builds one twin, per dialect. Every twin gets the production columns with their types,
  * nullability and defaults (auto-increment and identity included), the production CHECK constraints,
- * {@code tip_run VARCHAR(40) NOT NULL}, an index on {@code tip_run}, each primary and unique key with
- * {@code tip_run} added last (MariaDB prefix lengths kept), and each other index under its production name:
+ * {@code tip_run VARCHAR(40) NOT NULL}, each primary and unique key with {@code tip_run} added (first on
+ * PostgreSQL, where it also serves as the {@code tip_run} index; last on H2 and MariaDB, whose
+ * {@code AUTO_INCREMENT} column must lead a key, with an index on {@code tip_run} and prefix lengths kept), and each other index under its production name:
  * a unique one (PostgreSQL partial and expression indexes) with {@code tip_run} added last and the same
  * predicate and expressions, a non-unique one with {@code tip_run} as its first column. Generated ids never
  * meet production's ({@link TwinIds}). Reusing the
@@ -62,6 +63,10 @@ final class TwinStatements {
      * PostgreSQL copies columns, defaults (a serial keeps the production sequence), generated columns and
      * CHECK constraints; an identity column becomes a plain column drawing from the production identity's
      * sequence ({@link TwinIds}). The named indexes come before the keys, whose generated names then avoid them.
+     * Primary and unique keys take {@code tip_run} as their first column, so the key serves every run-filtered
+     * lookup and ordered scan ({@code WHERE tip_run = ? ORDER BY id LIMIT n} reads the run's first n entries),
+     * and no separate {@code tip_run} index is made unless the table has no key: with one, the planner took
+     * it plus a sort over the whole run in a young twin (see docs/BENCHMARKS.md).
      */
     private List<String> postgres(String schema, String shadow, String table, List<KeyShape> keys,
             List<IndexShape> indexes) throws SQLException {
@@ -72,8 +77,11 @@ final class TwinStatements {
         ddl.addAll(TwinIds.postgresDefaults(connection, reader, schema, shadow, table));
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
         indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
-        keys.forEach(k -> ddl.add(addKey(twin, k)));
-        ddl.add("CREATE INDEX ON " + twin + " (" + RUN + ")");
+        keys.forEach(k -> ddl.add("ALTER TABLE " + twin + " ADD " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " "
+                + runFirst(k)));
+        if (keys.isEmpty()) {
+            ddl.add("CREATE INDEX ON " + twin + " (" + RUN + ")");
+        }
         return ddl;
     }
 
@@ -183,6 +191,14 @@ final class TwinStatements {
 
     private String addKey(String twin, KeyShape key) {
         return "ALTER TABLE " + twin + " ADD " + (key.primary() ? "PRIMARY KEY" : "UNIQUE") + " " + extended(key);
+    }
+
+    /** PostgreSQL: the key's columns after {@code tip_run}. */
+    private String runFirst(KeyShape key) {
+        List<String> parts = new ArrayList<>();
+        parts.add(RUN);
+        key.columns().forEach(c -> parts.add(reader.quote(c)));
+        return "(" + String.join(", ", parts) + ")";
     }
 
     private String extended(KeyShape key) {
