@@ -1,10 +1,14 @@
 package io.tipdata.jdbc;
 
+import io.tipdata.jdbc.internal.shadow.IdentityCheck;
+import io.tipdata.jdbc.internal.shadow.IdentityGrants;
 import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
 import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
+import io.tipdata.jdbc.internal.shadow.TestIdentity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -12,8 +16,11 @@ import javax.sql.DataSource;
 
 /**
  * Creates and checks the shadow schema: one twin per {@link TablePolicy#ISOLATED} table, with the same
- * columns and CHECK constraints plus {@code tip_run VARCHAR(40) NOT NULL} and an index on it, and every
- * primary and unique key extended with {@code tip_run}, so two runs never collide.
+ * columns and CHECK constraints plus {@code tip_run VARCHAR(40) NOT NULL}, and every primary and unique key
+ * extended with {@code tip_run}, so two runs never collide. On PostgreSQL {@code tip_run} leads each key, which
+ * then serves run-filtered lookups and ordered scans ({@code WHERE tip_run = ? ORDER BY id LIMIT n}) without
+ * a separate {@code tip_run} index (made only for a table without keys); on H2 and MariaDB it ends each key and
+ * the twin has an index on {@code tip_run}.
  *
  * <p>A twin has each production index under the production name. Unique ones get {@code tip_run} as their
  * last key column: on PostgreSQL a partial or expression unique index keeps its predicate and expressions,
@@ -27,10 +34,20 @@ import javax.sql.DataSource;
  * test row may reference a reference table or a production parent, and each partition is purged on its
  * own, so a foreign key would either refuse legitimate test rows or block the purge.
  *
- * <p>Generated keys keep working in twins: on PostgreSQL a {@code serial} column's default is copied, so
- * the twin draws from the production sequence (production ids get gaps, never duplicates), and an
- * identity column gets a sequence of its own; MariaDB keeps {@code AUTO_INCREMENT}; H2 copies the
- * identity definition. A twin has the production table's spelling, in the shadow schema spelled as an
+ * <p>Generated keys keep working in twins and never equal a production id. On PostgreSQL a twin's
+ * {@code serial} or identity column draws from the production column's sequence (production ids get gaps,
+ * never duplicates; the twin's column is a plain column with that {@code nextval} default, so it also takes
+ * explicit ids where production says {@code GENERATED ALWAYS}). On H2 and MariaDB the twin keeps the identity or
+ * {@code AUTO_INCREMENT} but starts it at half the column type's range: 2^62 for {@code BIGINT}, 2^30 for
+ * {@code INT}, 2^22 for {@code MEDIUMINT}, 2^14 for {@code SMALLINT}, 2^6 for {@code TINYINT}, twice that when
+ * {@code UNSIGNED}; production, counting up from 1, reaches that range only after using half its ids. Give
+ * generated-id columns of isolated tables a type with room ({@code BIGINT}); a production sequence started
+ * above 1 or counting down is the owner's to keep out of that range. Explicit ids the application writes are its
+ * own business and may coincide with production ids (in the twin they never meet production rows).
+ *
+ * <p><b>Test identity.</b> With {@link Builder#testIdentity(DataSource)} (the pool test connections use),
+ * {@link #create()} also grants that login what test traffic needs, and {@link #check()} reports each
+ * privilege it lacks or has in excess; see {@link Builder#testIdentity(DataSource)}. A twin has the production table's spelling, in the shadow schema spelled as an
  * unquoted name folds (H2 upper case, PostgreSQL lower case, MariaDB as given), so
  * {@code tip_shadow.orders} reaches it exactly as {@code orders} reaches the production table.
  *
@@ -47,12 +64,16 @@ public final class ShadowSchema {
     private final TablePolicies policies;
     private final String schema;
     private final Dialect dialect;
+    private final DataSource testIdentity;
+    private final String testLogin;
 
     private ShadowSchema(Builder b) {
+        this.testLogin = b.testLogin;
         this.dataSource = b.dataSource;
         this.policies = b.policies;
         this.schema = b.schema;
         this.dialect = b.dialect;
+        this.testIdentity = b.testIdentity;
     }
 
     /** A builder over the raw (unwrapped) data source of the production database. */
@@ -64,21 +85,41 @@ public final class ShadowSchema {
      * Creates the shadow schema if missing and each missing twin; existing twins are left as they are, and
      * production tables are only read. If a statement fails, the exception names the table and the
      * statement, the partly built twin is removed, and calling this again (once the cause is gone) completes.
+     * With a test identity, then grants it what test traffic needs (idempotent; the production data source
+     * must be allowed to grant: the owner of the tables, on MariaDB with {@code GRANT OPTION}).
      */
     public void create() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            new ShadowTwinCreator(c, dialectOf(c), policies, schema).createMissing();
+            Dialect d = dialectOf(c);
+            new ShadowTwinCreator(c, d, policies, schema).createMissing();
+            if (testLogin != null) {
+                new IdentityGrants(c, d, policies, schema).grant(TestIdentity.named(testLogin, d));
+            } else if (testIdentity != null) {
+                TestIdentity identity;
+                try (Connection t = testIdentity.getConnection()) {
+                    identity = TestIdentity.of(t, d);
+                }
+                new IdentityGrants(c, d, policies, schema).grant(identity);
+            }
         }
     }
 
     /**
      * Compares every isolated table with its twin; the list is empty when all is well. A
      * {@link SchemaProblem.Severity#WARNING warning} (a production index missing in a twin) makes test
-     * statements slower, never less isolated; every other problem is an error.
+     * statements slower, never less isolated; every other problem is an error. With a test identity, each
+     * privilege it lacks or has in excess is an error too.
      */
     public List<SchemaProblem> check() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return new ShadowDriftCheck(c, dialectOf(c), policies, schema).problems();
+            Dialect d = dialectOf(c);
+            List<SchemaProblem> problems = new ArrayList<>(new ShadowDriftCheck(c, d, policies, schema).problems());
+            if (testIdentity != null) {
+                try (Connection t = testIdentity.getConnection()) {
+                    problems.addAll(new IdentityCheck(c, t, d, policies, schema).problems());
+                }
+            }
+            return List.copyOf(problems);
         }
     }
 
@@ -102,6 +143,8 @@ public final class ShadowSchema {
         private TablePolicies policies;
         private String schema = DEFAULT_SCHEMA;
         private Dialect dialect;
+        private DataSource testIdentity;
+        private String testLogin;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -122,6 +165,36 @@ public final class ShadowSchema {
         /** The dialect; detected from the connection when not given. */
         public Builder dialect(Dialect dialect) {
             this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * The data source test connections log in with (the test identity, a login of its own created by the
+         * user). {@link ShadowSchema#create()} grants it {@code SELECT, INSERT, UPDATE, DELETE} on the twins,
+         * {@code SELECT} on the {@code REFERENCE} tables and (PostgreSQL) {@code USAGE} on both schemas and on the
+         * sequences the twins draw ids from; {@link ShadowSchema#check()} reports anything missing and anything
+         * more: writes or non-REFERENCE reads in any schema, {@code CREATE}, superuser and role attributes, role
+         * memberships, server-file functions, executable {@code SECURITY DEFINER} functions (PostgreSQL), global,
+         * database, routine and proxy grants (MariaDB), admin rights and owned schemas (H2). Its connections must
+         * start in the production schema (PostgreSQL {@code currentSchema}, MariaDB the URL's database), so
+         * unqualified REFERENCE names resolve to the production tables.
+         */
+        public Builder testIdentity(DataSource testConnections) {
+            this.testIdentity = Objects.requireNonNull(testConnections, "testConnections");
+            return this;
+        }
+
+        /**
+         * Names the login {@link ShadowSchema#create()} grants to, for a login that cannot connect yet (MariaDB
+         * refuses a login whose URL names a database it has no privilege in): {@code user} ({@code user@%} on
+         * MariaDB) or {@code user@host}. {@link ShadowSchema#check()} still needs {@link #testIdentity(DataSource)}.
+         */
+        public Builder testLogin(String login) {
+            if (login == null || login.isBlank() || login.startsWith("@")) {
+                throw new IllegalArgumentException("invalid test login '" + login + "': give the login name, on"
+                        + " MariaDB optionally as user@host");
+            }
+            this.testLogin = login;
             return this;
         }
 

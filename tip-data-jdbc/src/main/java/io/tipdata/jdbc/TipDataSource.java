@@ -12,9 +12,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wraps a {@link DataSource} so that test traffic stays in its run's shadow partitions and production
@@ -64,6 +65,14 @@ import javax.sql.DataSource;
  * shown by {@code *} in test context until it is built again, and {@code *} over an isolated table created after
  * {@code build()} (matched by a pattern) is refused.
  *
+ * <p><b>Test identity (the second wall).</b> With {@link Builder#testConnections(DataSource)}, a connection
+ * borrowed in test context comes from that pool, which logs in as a database identity that may only use the
+ * twins and read the {@code REFERENCE} tables (granted and checked by {@link ShadowSchema}, see
+ * {@link ShadowSchema.Builder#testIdentity(DataSource)}): a statement that got past the rewriter and its check
+ * still cannot write a production row, read a {@code DENIED} table, run DDL or switch to production's role.
+ * {@code build()} checks the identity's privileges like the twins. Without it, test statements run with the
+ * production login's privileges and {@code build()} logs a warning that only one wall stands.
+ *
  * <p><b>Kill switch.</b> While it is engaged every test-context statement is refused with
  * {@value RefusedStatementException#KILLED}; production is unaffected.
  *
@@ -82,15 +91,19 @@ import javax.sql.DataSource;
  */
 public final class TipDataSource implements DataSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TipDataSource.class);
+
     private final DataSource delegate;
+    private final DataSource testConnections;
     private final StatementGuard guard;
     private final TablePolicies policies;
     private final String shadowSchema;
     private final Dialect dialect;
 
-    private TipDataSource(DataSource delegate, StatementGuard guard, TablePolicies policies, String shadowSchema,
-            Dialect dialect) {
+    private TipDataSource(DataSource delegate, DataSource testConnections, StatementGuard guard,
+            TablePolicies policies, String shadowSchema, Dialect dialect) {
         this.delegate = delegate;
+        this.testConnections = testConnections;
         this.guard = guard;
         this.policies = policies;
         this.shadowSchema = shadowSchema;
@@ -102,17 +115,24 @@ public final class TipDataSource implements DataSource {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
-    /** A connection pinned to the context current now: production, or the bound test run. */
+    /**
+     * A connection pinned to the context current now: production, or the bound test run. In test context it
+     * comes from the test identity's pool when there is one.
+     */
     @Override
     public Connection getConnection() throws SQLException {
         TestRun run = TipContext.currentOrNull();
-        return guard.pin(delegate.getConnection(), run, false);
+        return guard.pin(source(run).getConnection(), run, false);
     }
 
-    /** A connection for that user, pinned to the context current now. */
+    /** A connection for that user, pinned to the context current now; refused in test context with a test identity. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         TestRun run = TipContext.currentOrNull();
+        if (run != null && testConnections != null) {
+            throw new RefusedStatementException("getConnection(user, password) is refused in test context: test"
+                    + " connections log in as the test identity; call getConnection()", RefusedStatementException.REFUSED);
+        }
         return guard.pin(delegate.getConnection(username, password), run, false);
     }
 
@@ -123,12 +143,16 @@ public final class TipDataSource implements DataSource {
      */
     public Connection connectionFor(TestRun run) throws SQLException {
         Objects.requireNonNull(run, "run; use productionConnection() for production");
-        return guard.pin(delegate.getConnection(), run, true);
+        return guard.pin(source(run).getConnection(), run, true);
     }
 
     /** A connection pinned to production, refused ({@code TD003}) whenever it is used while a run is bound. */
     public Connection productionConnection() throws SQLException {
         return guard.pin(delegate.getConnection(), null, false);
+    }
+
+    private DataSource source(TestRun run) {
+        return run != null && testConnections != null ? testConnections : delegate;
     }
 
     /** The table policies in force. */
@@ -167,7 +191,7 @@ public final class TipDataSource implements DataSource {
     }
 
     @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
         return delegate.getParentLogger();
     }
 
@@ -201,6 +225,7 @@ public final class TipDataSource implements DataSource {
         private Dialect dialect;
         private KillSwitch killSwitch = KillSwitch.global();
         private int rewriteCacheSize = 2048;
+        private DataSource testConnections;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -258,6 +283,16 @@ public final class TipDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * The pool connections borrowed in test context come from: it logs in as the test identity, starts in
+         * the production schema, and gets its grants from {@link ShadowSchema#create()}; not set, test
+         * statements run with the production login's privileges (one wall only).
+         */
+        public Builder testConnections(DataSource testPool) {
+            this.testConnections = Objects.requireNonNull(testPool, "testPool");
+            return this;
+        }
+
         /** How many distinct SQL strings keep their rewrite cached; default 2048. */
         public Builder rewriteCacheSize(int size) {
             this.rewriteCacheSize = size;
@@ -283,10 +318,20 @@ public final class TipDataSource implements DataSource {
                         + ": give at least 1 (default 2048)");
             }
             TablePolicies p = policies != null ? policies : tables.build();
-            Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect);
+            if (testConnections == dataSource) {
+                throw new IllegalArgumentException("testConnections is the production data source: give a pool that"
+                        + " logs in as the test identity, or leave it unset");
+            }
+            Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect, testConnections);
+            if (testConnections == null) {
+                LOG.warn("tip-data: no test identity configured (TipDataSource.Builder.testConnections): test"
+                        + " statements run with the production login's privileges, so only one wall (the rewriter"
+                        + " and its check) stands between test traffic and customer data");
+            }
             SqlRewriter rewriter = SqlRewriter.create(p, ColumnCatalog.load(dataSource, p, d), shadowSchema, d,
                     rewriteCacheSize);
-            return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch, d == Dialect.MARIADB), p, shadowSchema, d);
+            return new TipDataSource(dataSource, testConnections,
+                    new StatementGuard(rewriter, killSwitch, d == Dialect.MARIADB), p, shadowSchema, d);
         }
     }
 }

@@ -42,7 +42,7 @@ abstract class HostileStatementsContract {
         db = newDatabase();
         db.open();
         db.createTables();
-        tip = TipDataSource.wrap(db.raw).policies(db.policies()).shadowSchema(db.shadow)
+        tip = TipDataSource.wrap(db.raw).testConnections(db.testPool).policies(db.policies()).shadowSchema(db.shadow)
                 .killSwitch(KillSwitch.create()).build();
     }
 

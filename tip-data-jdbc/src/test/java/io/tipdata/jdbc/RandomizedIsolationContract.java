@@ -50,7 +50,7 @@ abstract class RandomizedIsolationContract {
         db.open();
         db.createTables();
         db.reset();
-        tip = TipDataSource.wrap(db.raw).policies(db.policies()).shadowSchema(db.shadow)
+        tip = TipDataSource.wrap(db.raw).testConnections(db.testPool).policies(db.policies()).shadowSchema(db.shadow)
                 .killSwitch(KillSwitch.create()).build();
     }
 

@@ -16,6 +16,12 @@ import java.util.UUID;
  * One test database: a production schema with the test tables and a shadow schema with their twins, over a
  * HikariCP pool, plus direct reads that bypass tip-data. Each test class names its own schemas.
  *
+ * <p>Logins: on PostgreSQL and MariaDB the production pool {@link #raw} logs in as a non-superuser owner of
+ * the production and shadow schemas, and {@link #testPool} as the test identity (each created here from
+ * {@link TestServers}' admin login, named after the schema, dropped at {@link #close()}); on H2 production is
+ * the admin {@code sa} and the test identity a plain user. {@link #createTables()} grants the identity its
+ * privileges through {@link ShadowSchema}.
+ *
  * <p>Tables: {@code orders} and {@code order_items} (isolated), {@code countries} (reference),
  * {@code audit} (denied), {@code secrets} (not declared).
  */
@@ -24,8 +30,11 @@ abstract class TestDatabase implements AutoCloseable {
     static final String[] TABLES = {"orders", "order_items", "countries", "audit", "secrets"};
     static final String[] ISOLATED = {"orders", "order_items"};
 
+    static final String PASSWORD = "tip-test-pw";
+
     final String shadow;
     HikariDataSource raw;
+    HikariDataSource testPool;
 
     TestDatabase(String shadow) {
         this.shadow = shadow;
@@ -73,8 +82,21 @@ abstract class TestDatabase implements AutoCloseable {
         exec("CREATE TABLE countries (code VARCHAR(2) PRIMARY KEY, name VARCHAR(50) NOT NULL)");
         exec("CREATE TABLE audit (id INT PRIMARY KEY, note VARCHAR(50))");
         exec("CREATE TABLE secrets (id INT PRIMARY KEY, note VARCHAR(50))");
-        ShadowSchema.builder(raw).policies(policies()).schema(shadow).build().create();
+        grantTestIdentity();
     }
+
+    /** Creates the twins and grants the test identity its privileges. */
+    void grantTestIdentity() throws SQLException {
+        shadowSchema().create();
+    }
+
+    /** The shadow schema of these tables, with the test identity. */
+    ShadowSchema shadowSchema() {
+        return ShadowSchema.builder(raw).policies(policies()).schema(shadow).testIdentity(testPool).build();
+    }
+
+    /** The production login as an administrator's connection, for what neither pool may do. */
+    abstract Connection admin() throws SQLException;
 
     TablePolicies policies() {
         return TablePolicies.builder().table(TablePolicy.ISOLATED, ISOLATED)
@@ -143,12 +165,16 @@ abstract class TestDatabase implements AutoCloseable {
         cfg.setUsername(user);
         cfg.setPassword(password);
         cfg.setMaximumPoolSize(8);
-        cfg.setPoolName("tip-test-" + productionSchema());
+        cfg.setPoolName("tip-test-" + user);
+        cfg.setInitializationFailTimeout(-1);
         return new HikariDataSource(cfg);
     }
 
     @Override
     public void close() {
+        if (testPool != null) {
+            testPool.close();
+        }
         if (raw != null) {
             raw.close();
         }
@@ -167,8 +193,15 @@ abstract class TestDatabase implements AutoCloseable {
         }
 
         @Override
-        void open() {
+        void open() throws SQLException {
             raw = pool("jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1", "sa", "");
+            exec("CREATE USER tip_test PASSWORD '" + PASSWORD + "'");
+            testPool = pool("jdbc:h2:mem:" + db, "tip_test", PASSWORD);
+        }
+
+        @Override
+        Connection admin() throws SQLException {
+            return raw.getConnection();
         }
 
         @Override
@@ -219,12 +252,43 @@ abstract class TestDatabase implements AutoCloseable {
 
         @Override
         void open() throws SQLException {
-            try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                s.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
-                s.execute("CREATE SCHEMA " + schema);
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                dropAll(s);
+                s.execute("CREATE ROLE " + owner() + " LOGIN PASSWORD '" + PASSWORD + "'");
+                s.execute("CREATE ROLE " + testLogin() + " LOGIN PASSWORD '" + PASSWORD + "'");
+                s.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + owner());
+                s.execute("CREATE SCHEMA " + shadow + " AUTHORIZATION " + owner());
             }
-            raw = pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestServers.PG_USER, TestServers.PG_PASSWORD);
+            String at = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            raw = pool(at, owner(), PASSWORD);
+            testPool = pool(at, testLogin() + "", PASSWORD);
+        }
+
+        String owner() {
+            return schema + "_owner";
+        }
+
+        String testLogin() {
+            return schema + "_test";
+        }
+
+        @Override
+        Connection admin() throws SQLException {
+            return DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD);
+        }
+
+        private void dropAll(Statement s) throws SQLException {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            s.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
+            for (String role : new String[] {testLogin(), owner()}) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                }
+                s.execute("DROP OWNED BY " + role + " CASCADE");
+                s.execute("DROP ROLE " + role);
+            }
         }
 
         @Override
@@ -246,9 +310,8 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         public void close() {
             super.close();
-            try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-                s.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                dropAll(s);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not drop the test schemas " + schema + ", " + shadow, e);
             }
@@ -269,14 +332,58 @@ abstract class TestDatabase implements AutoCloseable {
             return Dialect.MARIADB;
         }
 
+        /** Each login exists for both host forms, as an anonymous {@code ''@localhost} would shadow {@code %}. */
+        static final String[] HOSTS = {"'%'", "'localhost'"};
+
         @Override
         void open() throws SQLException {
-            try (Connection c = DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database);
-                s.execute("DROP DATABASE IF EXISTS " + shadow);
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                dropAll(s);
                 s.execute("CREATE DATABASE " + database);
+                s.execute("CREATE DATABASE " + shadow);
+                for (String host : HOSTS) {
+                    s.execute("CREATE USER " + owner() + "@" + host + " IDENTIFIED BY '" + PASSWORD + "'");
+                    s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO " + owner() + "@" + host
+                            + " WITH GRANT OPTION");
+                    s.execute("GRANT ALL PRIVILEGES ON " + shadow + ".* TO " + owner() + "@" + host
+                            + " WITH GRANT OPTION");
+                    s.execute("CREATE USER " + testLogin() + "@" + host + " IDENTIFIED BY '" + PASSWORD + "'");
+                }
             }
-            raw = pool(url.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database), TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
+            String at = url.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database);
+            raw = pool(at, owner(), PASSWORD);
+            testPool = pool(at, testLogin(), PASSWORD);
+        }
+
+        String owner() {
+            return database + "_owner";
+        }
+
+        /** Grants each account of the test login, which cannot connect to its database before. */
+        @Override
+        void grantTestIdentity() throws SQLException {
+            for (String host : HOSTS) {
+                ShadowSchema.builder(raw).policies(policies()).schema(shadow)
+                        .testLogin(testLogin() + "@" + host.replace("'", "")).build().create();
+            }
+        }
+
+        String testLogin() {
+            return database + "_test";
+        }
+
+        @Override
+        Connection admin() throws SQLException {
+            return DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
+        }
+
+        private void dropAll(Statement s) throws SQLException {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("DROP DATABASE IF EXISTS " + shadow);
+            for (String host : HOSTS) {
+                s.execute("DROP USER IF EXISTS " + owner() + "@" + host);
+                s.execute("DROP USER IF EXISTS " + testLogin() + "@" + host);
+            }
         }
 
         @Override
@@ -303,9 +410,8 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         public void close() {
             super.close();
-            try (Connection c = DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + database);
-                s.execute("DROP DATABASE IF EXISTS " + shadow);
+            try (Connection c = admin(); Statement s = c.createStatement()) {
+                dropAll(s);
             } catch (SQLException e) {
                 throw new IllegalStateException("could not drop the test databases " + database + ", " + shadow, e);
             }

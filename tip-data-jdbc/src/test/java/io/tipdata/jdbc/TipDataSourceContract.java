@@ -57,7 +57,7 @@ abstract class TipDataSourceContract {
         db.open();
         db.createTables();
         killSwitch = KillSwitch.create();
-        tip = TipDataSource.wrap(db.raw).policies(db.policies()).shadowSchema(db.shadow).killSwitch(killSwitch)
+        tip = TipDataSource.wrap(db.raw).testConnections(db.testPool).policies(db.policies()).shadowSchema(db.shadow).killSwitch(killSwitch)
                 .build();
     }
 

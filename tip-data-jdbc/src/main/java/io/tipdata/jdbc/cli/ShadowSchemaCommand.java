@@ -28,8 +28,13 @@ import java.util.TreeSet;
  * java -cp tip-data-jdbc.jar:tip-data-core.jar:slf4j-api.jar:&lt;JDBC driver jar&gt; \
  *     io.tipdata.jdbc.cli.ShadowSchemaCommand create|check --url JDBC_URL [--user USER] \
  *     [--password-env VAR | --password-file PATH] --isolated orders,order_*,... \
- *     [--reference countries,...] [--schema tip_shadow]
+ *     [--reference countries,...] [--schema tip_shadow] \
+ *     [--test-user LOGIN [--test-url JDBC_URL] [--test-password-env VAR | --test-password-file PATH]]
  * </pre>
+ *
+ * <p>With {@code --test-user} (the test identity's login, {@code user@host} on MariaDB), {@code create} also
+ * grants it what test traffic needs (the {@code --user} login must be allowed to grant), and the check logs in
+ * as it (at {@code --test-url}, default {@code --url}) and reports each privilege it lacks or has in excess.
  *
  * <p>The JDBC driver of the database (H2, PostgreSQL or MariaDB) must be on the class path. A password is
  * never taken as an argument. Entries of {@code --isolated} and {@code --reference} with {@code *} or
@@ -53,11 +58,13 @@ public final class ShadowSchemaCommand {
     static final String USAGE_TEXT = "usage: java -cp <tip-data jars>:<JDBC driver jar> "
             + ShadowSchemaCommand.class.getName() + " create|check --url JDBC_URL [--user USER]"
             + " [--password-env VAR | --password-file PATH] --isolated t1,t2,pattern_* [--reference t3,...]"
-            + " [--schema " + ShadowSchema.DEFAULT_SCHEMA + "]";
+            + " [--schema " + ShadowSchema.DEFAULT_SCHEMA + "] [--test-user LOGIN [--test-url JDBC_URL]"
+            + " [--test-password-env VAR | --test-password-file PATH]]";
 
     private static final Set<String> COMMANDS = new TreeSet<>(Set.of("create", "check"));
     private static final Set<String> OPTIONS = new TreeSet<>(Set.of("--url", "--user", "--password-env",
-            "--password-file", "--isolated", "--reference", "--schema"));
+            "--password-file", "--isolated", "--reference", "--schema", "--test-user", "--test-url",
+            "--test-password-env", "--test-password-file"));
 
     private ShadowSchemaCommand() {
     }
@@ -79,8 +86,10 @@ public final class ShadowSchemaCommand {
             dataSource = new DriverManagerDataSource(url, line.option("--user"), password(line, env));
             requireDriver(url);
             policies = policies(line);
-            schema = ShadowSchema.builder(dataSource).policies(policies)
-                    .schema(line.options().getOrDefault("--schema", ShadowSchema.DEFAULT_SCHEMA)).build();
+            ShadowSchema.Builder builder = ShadowSchema.builder(dataSource).policies(policies)
+                    .schema(line.options().getOrDefault("--schema", ShadowSchema.DEFAULT_SCHEMA));
+            testIdentity(line, env, url, builder);
+            schema = builder.build();
         } catch (UsageException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE_TEXT);
@@ -89,6 +98,10 @@ public final class ShadowSchemaCommand {
         try {
             if (line.command().equals("create")) {
                 create(dataSource, schema, policies, out);
+                if (line.option("--test-user") != null) {
+                    schema.create();
+                    out.println("granted the test identity " + line.option("--test-user") + " what test traffic needs");
+                }
             }
             List<SchemaProblem> problems = schema.check();
             long errors = problems.stream().filter(SchemaProblem::isError).count();
@@ -119,6 +132,24 @@ public final class ShadowSchemaCommand {
         }
     }
 
+    /** The test identity's options: grants go to {@code --test-user}, the check logs in as it. */
+    private static void testIdentity(CommandLine line, Map<String, String> env, String url,
+            ShadowSchema.Builder builder) throws UsageException {
+        String user = line.option("--test-user");
+        if (user == null) {
+            for (String o : List.of("--test-url", "--test-password-env", "--test-password-file")) {
+                if (line.option(o) != null) {
+                    throw new UsageException(o + " is given without --test-user: name the test identity's login");
+                }
+            }
+            return;
+        }
+        String login = user.contains("@") ? user.substring(0, user.lastIndexOf('@')) : user;
+        String password = password(line, env, "--test-password-env", "--test-password-file");
+        String testUrl = line.options().getOrDefault("--test-url", url);
+        builder.testLogin(user).testIdentity(new DriverManagerDataSource(testUrl, login, password));
+    }
+
     private static TablePolicies policies(CommandLine line) throws UsageException {
         TablePolicies.Builder b = TablePolicies.builder();
         add(b, TablePolicy.ISOLATED, line.required("--isolated", "orders,order_lines"));
@@ -144,16 +175,21 @@ public final class ShadowSchemaCommand {
     }
 
     private static String password(CommandLine line, Map<String, String> env) throws UsageException {
-        String var = line.option("--password-env");
-        String file = line.option("--password-file");
+        return password(line, env, "--password-env", "--password-file");
+    }
+
+    private static String password(CommandLine line, Map<String, String> env, String envOption, String fileOption)
+            throws UsageException {
+        String var = line.option(envOption);
+        String file = line.option(fileOption);
         if (var != null && file != null) {
-            throw new UsageException("both --password-env and --password-file are given; give one of them");
+            throw new UsageException("both " + envOption + " and " + fileOption + " are given; give one of them");
         }
         if (var != null) {
             String value = env.get(var);
             if (value == null) {
-                throw new UsageException("environment variable " + var + " (from --password-env) is not set;"
-                        + " export it or use --password-file PATH");
+                throw new UsageException("environment variable " + var + " (from " + envOption + ") is not set;"
+                        + " export it or use " + fileOption + " PATH");
             }
             return value;
         }
@@ -161,7 +197,7 @@ public final class ShadowSchemaCommand {
             try {
                 return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
             } catch (IOException | RuntimeException e) {
-                throw new UsageException("cannot read the password file " + file + " (from --password-file): "
+                throw new UsageException("cannot read the password file " + file + " (from " + fileOption + "): "
                         + e.getClass().getSimpleName() + "; give a readable file that holds only the password");
             }
         }

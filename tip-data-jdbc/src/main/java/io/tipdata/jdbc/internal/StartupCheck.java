@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What {@code TipDataSource.build()} checks against the database: the dialect, that every table named by a
  * policy exists, and (through {@link ShadowSchema#check()}) that every isolated table has a matching twin.
- * Errors refuse the start; warnings (a twin slower than production, never less isolated) are logged.
+ * With a test identity, also that it has exactly the privileges test traffic needs. Errors refuse the start; warnings (a twin slower than production, never less isolated) are logged.
  */
 public final class StartupCheck {
 
@@ -29,7 +29,8 @@ public final class StartupCheck {
     }
 
     /** The dialect to use; throws {@link IllegalStateException} listing every problem found. */
-    public static Dialect run(DataSource dataSource, TablePolicies policies, String shadowSchema, Dialect dialect) {
+    public static Dialect run(DataSource dataSource, TablePolicies policies, String shadowSchema, Dialect dialect,
+            DataSource testIdentity) {
         Dialect d;
         List<SchemaProblem> problems = new ArrayList<>();
         try {
@@ -46,8 +47,12 @@ public final class StartupCheck {
                     }
                 }
             }
-            problems.addAll(ShadowSchema.builder(dataSource).policies(policies).schema(shadowSchema).dialect(d)
-                    .build().check());
+            ShadowSchema.Builder shadow = ShadowSchema.builder(dataSource).policies(policies).schema(shadowSchema)
+                    .dialect(d);
+            if (testIdentity != null) {
+                shadow.testIdentity(testIdentity);
+            }
+            problems.addAll(shadow.build().check());
         } catch (SQLException e) {
             throw new IllegalStateException("TipDataSource cannot check the database: " + e.getMessage()
                     + "; make sure the data source connects to the production schema", e);

@@ -52,6 +52,38 @@ class PostgresShadowSchemaCommandTest {
                 .contains("orders.code: type differs: production varchar(40), twin varchar(20)");
     }
 
+    @Test
+    void createGrantsTheTestIdentityAndCheckReportsItsExcessPrivileges() throws SQLException {
+        sql(BASE, "DROP ROLE IF EXISTS tdsc_pg_test", "CREATE ROLE tdsc_pg_test LOGIN PASSWORD 'tdsc-pw'",
+                "CREATE TABLE tdsc_pg_prod.secrets (id INT)");
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            String[] create = {"create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
+                    "--schema", "tdsc_pg_shadow", "--test-user", "tdsc_pg_test", "--test-password-env", "TDSC_PW"};
+            String[] check = create.clone();
+            check[0] = "check";
+            Map<String, String> env = Map.of("TDSC_PW", "tdsc-pw");
+
+            assertThat(run(create, out, env)).isEqualTo(ShadowSchemaCommand.OK);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("granted the test identity tdsc_pg_test");
+            sql(BASE, "GRANT SELECT ON tdsc_pg_prod.secrets TO tdsc_pg_test");
+            out.reset();
+            assertThat(run(check, out, env)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("tdsc_pg_prod.secrets: test identity"
+                    + " tdsc_pg_test has SELECT on neither a twin nor a REFERENCE table");
+            sql(BASE, "REVOKE SELECT ON tdsc_pg_prod.secrets FROM tdsc_pg_test");
+            assertThat(run(check, out, env)).isEqualTo(ShadowSchemaCommand.OK);
+        } finally {
+            drop();
+            sql(BASE, "DROP OWNED BY tdsc_pg_test", "DROP ROLE tdsc_pg_test");
+        }
+    }
+
+    private static int run(String[] args, ByteArrayOutputStream out, Map<String, String> env) {
+        return ShadowSchemaCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()), env);
+    }
+
     private static int run(String[] args, ByteArrayOutputStream out) {
         return ShadowSchemaCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), Map.of());

@@ -7,9 +7,23 @@ import java.util.Objects;
 record ColumnShape(String name, String typeName, int dataType, int size, int digits, boolean nullable,
                    String defaultValue, boolean autoIncrement) {
 
-    /** Tells whether the other column has the same type (name, length, precision and scale). */
+    /**
+     * Tells whether the other column has the same type (name, length, precision and scale). PostgreSQL's
+     * driver names an integer column with a {@code nextval} default {@code serial}, so a twin drawing from the
+     * production identity's sequence has the type of the production column.
+     */
     boolean sameType(ColumnShape other) {
-        return typeName.equalsIgnoreCase(other.typeName) && size == other.size && digits == other.digits;
+        return baseType(typeName).equalsIgnoreCase(baseType(other.typeName)) && size == other.size
+                && digits == other.digits;
+    }
+
+    private static String baseType(String type) {
+        return switch (type.toLowerCase(java.util.Locale.ROOT)) {
+            case "bigserial" -> "int8";
+            case "serial" -> "int4";
+            case "smallserial" -> "int2";
+            default -> type;
+        };
     }
 
     /**

@@ -2,6 +2,7 @@ package io.tipdata.jdbc.internal.shadow;
 
 import io.tipdata.jdbc.Dialect;
 
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,10 +13,12 @@ import java.util.List;
 /**
  * The DDL that builds one twin, per dialect. Every twin gets the production columns with their types,
  * nullability and defaults (auto-increment and identity included), the production CHECK constraints,
- * {@code tip_run VARCHAR(40) NOT NULL}, an index on {@code tip_run}, each primary and unique key with
- * {@code tip_run} added last (MariaDB prefix lengths kept), and each other index under its production name:
+ * {@code tip_run VARCHAR(40) NOT NULL}, each primary and unique key with {@code tip_run} added (first on
+ * PostgreSQL, where it also serves as the {@code tip_run} index; last on H2 and MariaDB, whose
+ * {@code AUTO_INCREMENT} column must lead a key, with an index on {@code tip_run} and prefix lengths kept), and each other index under its production name:
  * a unique one (PostgreSQL partial and expression indexes) with {@code tip_run} added last and the same
- * predicate and expressions, a non-unique one with {@code tip_run} as its first column. Reusing the
+ * predicate and expressions, a non-unique one with {@code tip_run} as its first column. Generated ids never
+ * meet production's ({@link TwinIds}). Reusing the
  * production names keeps them deterministic and within the database's identifier length. Foreign keys are
  * never copied.
  */
@@ -57,29 +60,39 @@ final class TwinStatements {
     }
 
     /**
-     * PostgreSQL copies columns, defaults (a serial keeps the production sequence), identity and CHECK
-     * constraints. The named indexes come before the keys, whose generated names then avoid them.
+     * PostgreSQL copies columns, defaults (a serial keeps the production sequence), generated columns and
+     * CHECK constraints; an identity column becomes a plain column drawing from the production identity's
+     * sequence ({@link TwinIds}). The named indexes come before the keys, whose generated names then avoid them.
+     * Primary and unique keys take {@code tip_run} as their first column, so the key serves every run-filtered
+     * lookup and ordered scan ({@code WHERE tip_run = ? ORDER BY id LIMIT n} reads the run's first n entries),
+     * and no separate {@code tip_run} index is made unless the table has no key: with one, the planner took
+     * it plus a sort over the whole run in a young twin (see docs/BENCHMARKS.md).
      */
     private List<String> postgres(String schema, String shadow, String table, List<KeyShape> keys,
-            List<IndexShape> indexes) {
+            List<IndexShape> indexes) throws SQLException {
         String twin = reader.qualified(shadow, table);
         List<String> ddl = new ArrayList<>();
         ddl.add("CREATE TABLE " + twin + " (LIKE " + reader.qualified(schema, table)
-                + " INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING GENERATED INCLUDING CONSTRAINTS)");
+                + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)");
+        ddl.addAll(TwinIds.postgresDefaults(connection, reader, schema, shadow, table));
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
         indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
-        keys.forEach(k -> ddl.add(addKey(twin, k)));
-        ddl.add("CREATE INDEX ON " + twin + " (" + RUN + ")");
+        keys.forEach(k -> ddl.add("ALTER TABLE " + twin + " ADD " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " "
+                + runFirst(k)));
+        if (keys.isEmpty()) {
+            ddl.add("CREATE INDEX ON " + twin + " (" + RUN + ")");
+        }
         return ddl;
     }
 
     /**
      * MariaDB's {@code CREATE TABLE ... LIKE} keeps AUTO_INCREMENT, defaults, CHECK constraints and indexes
      * but no foreign keys; the keys and indexes are then replaced by their twin form in one statement, so
-     * the auto-increment column is never left without a key.
+     * the auto-increment column is never left without a key. Its counter starts in the test range of
+     * {@link TwinIds}.
      */
     private List<String> mariadb(String schema, String shadow, String table, List<KeyShape> keys,
-            List<IndexShape> indexes) {
+            List<IndexShape> indexes) throws SQLException {
         String twin = reader.qualified(shadow, table);
         List<String> alter = new ArrayList<>();
         alter.add("ADD COLUMN " + RUN_DEF);
@@ -97,11 +110,20 @@ final class TwinStatements {
             alter.add("ADD INDEX " + reader.quote(index.name()) + " " + index.twin(runPart).keyText());
         }
         alter.add("ADD INDEX tip_run_idx (" + RUN + ")");
+        for (ColumnShape id : TwinIds.generated(reader, schema, table)) {
+            BigInteger start = TwinIds.testRangeStart(id);
+            if (start != null) {
+                alter.add("AUTO_INCREMENT = " + start);
+            }
+        }
         return List.of("CREATE TABLE " + twin + " LIKE " + reader.qualified(schema, table),
                 "ALTER TABLE " + twin + " " + String.join(", ", alter));
     }
 
-    /** H2 has no {@code LIKE}: columns and CHECK constraints are taken from H2's own {@code SCRIPT} of the table. */
+    /**
+     * H2 has no {@code LIKE}: columns and CHECK constraints are taken from H2's own {@code SCRIPT} of the table;
+     * each identity column then restarts in the test range of {@link TwinIds}.
+     */
     private List<String> h2(String schema, String shadow, String table, List<KeyShape> keys, List<IndexShape> indexes)
             throws SQLException {
         String twin = reader.qualified(shadow, table);
@@ -110,6 +132,12 @@ final class TwinStatements {
         ddl.add("CREATE TABLE " + twin + " " + script.get(0));
         ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
         script.subList(1, script.size()).forEach(check -> ddl.add("ALTER TABLE " + twin + " ADD " + check));
+        for (ColumnShape id : TwinIds.generated(reader, schema, table)) {
+            BigInteger start = TwinIds.testRangeStart(id);
+            if (start != null) {
+                ddl.add("ALTER TABLE " + twin + " ALTER COLUMN " + reader.quote(id.name()) + " RESTART WITH " + start);
+            }
+        }
         indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
         keys.forEach(k -> ddl.add(addKey(twin, k)));
         ddl.add("CREATE INDEX " + reader.qualified(shadow, table + "_TIP_RUN_IDX") + " ON " + twin + " (" + RUN + ")");
@@ -163,6 +191,14 @@ final class TwinStatements {
 
     private String addKey(String twin, KeyShape key) {
         return "ALTER TABLE " + twin + " ADD " + (key.primary() ? "PRIMARY KEY" : "UNIQUE") + " " + extended(key);
+    }
+
+    /** PostgreSQL: the key's columns after {@code tip_run}. */
+    private String runFirst(KeyShape key) {
+        List<String> parts = new ArrayList<>();
+        parts.add(RUN);
+        key.columns().forEach(c -> parts.add(reader.quote(c)));
+        return "(" + String.join(", ", parts) + ")";
     }
 
     private String extended(KeyShape key) {
