@@ -9,7 +9,6 @@ import io.tipdata.jdbc.internal.purge.PurgeSettings;
 import io.tipdata.jdbc.internal.purge.Purges;
 import io.tipdata.jdbc.internal.purge.Retrier;
 
-import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -266,11 +265,9 @@ public final class PurgeJob implements PurgeTask {
         }
 
         private static String defaultOwner() {
-            String host;
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (Exception e) {
-                host = "unknown-host";
+            String host = System.getenv("HOSTNAME") != null ? System.getenv("HOSTNAME") : System.getenv("COMPUTERNAME");
+            if (host == null || host.isBlank()) {
+                host = "host";   // no name lookup: it may block on DNS
             }
             String pid = String.valueOf(ProcessHandle.current().pid());
             String name = host + "/" + pid + "/" + UUID.randomUUID().toString().substring(0, 8);

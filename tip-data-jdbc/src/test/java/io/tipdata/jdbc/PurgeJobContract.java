@@ -62,10 +62,16 @@ abstract class PurgeJobContract {
         db.exec("DROP TABLE IF EXISTS " + REGISTRY);
         registry = JdbcRunRegistry.builder(db.raw).table(REGISTRY).build();
         dbNow = registry.now();
+        StringBuilder orders = new StringBuilder();
+        StringBuilder items = new StringBuilder();
         for (int i = 1; i <= 40; i++) {
-            db.exec("INSERT INTO orders (id, customer, amount) VALUES (" + i + ", 'customer-" + i + "', " + i * 3 + ")");
-            db.exec("INSERT INTO order_items (order_id, sku, qty) VALUES (" + i + ", 'sku-" + i + "', " + i + ")");
+            orders.append(i > 1 ? ", " : "").append("(").append(i).append(", 'customer-").append(i).append("', ")
+                    .append(i * 3).append(")");
+            items.append(i > 1 ? ", " : "").append("(").append(i).append(", 'sku-").append(i).append("', ").append(i)
+                    .append(")");
         }
+        db.exec("INSERT INTO orders (id, customer, amount) VALUES " + orders);
+        db.exec("INSERT INTO order_items (order_id, sku, qty) VALUES " + items);
     }
 
     /** Registers the run expiring {@code fromNow} from database time, with {@code orders} orders of two items. */
@@ -190,7 +196,7 @@ abstract class PurgeJobContract {
         FlakyDataSource dying = new FlakyDataSource(db.raw).beforeDelete(4, n -> {
             throw new FlakyDataSource.Crash();
         });
-        PurgeJob first = job(dying, registry).owner("dies").lease(Duration.ofMillis(2500)).build();
+        PurgeJob first = job(dying, registry).owner("dies").lease(Duration.ofMillis(900)).lockTimeout(Duration.ofMillis(300)).build();
 
         assertThatThrownBy(first::purgeExpired).isInstanceOf(FlakyDataSource.Crash.class);
         long deletedBeforeCrash = rows - twinRows("killed");
@@ -199,7 +205,7 @@ abstract class PurgeJobContract {
 
         PurgeJob second = job(db.raw, registry).owner("takes-over").build();
         assertThat(second.purgeExpired().skipped()).isEmpty();   // not yet claimable: lease still held
-        Thread.sleep(2700);
+        Thread.sleep(1000);
         PurgeReport report = second.purgeExpired();
 
         assertThat(report.purged()).containsEntry("killed", rows - deletedBeforeCrash);
