@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.tipdata.core.RunRecord;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,9 @@ import javax.sql.DataSource;
  * {@code BIGINT} columns, so they mean the same on every database and in every session time zone;
  * instants read back equal the registered ones truncated to milliseconds. Registering is an atomic upsert
  * on PostgreSQL and MariaDB, and an insert followed, on a duplicate key, by an update on H2, so instances
- * registering the same run at once all succeed. Database failures are thrown as
+ * registering the same run at once all succeed. {@link #admit} is one statement on PostgreSQL and MariaDB
+ * ({@code RETURNING}). Expiry and leases are compared with the database's clock, never the application's.
+ * The purge job expects the table in the database it purges. Database failures are thrown as
  * {@link IllegalStateException}s that name the table and the run. Thread-safe.
  */
 public final class JdbcRunRegistry implements RunRegistry {
@@ -76,23 +80,75 @@ public final class JdbcRunRegistry implements RunRegistry {
     }
 
     @Override
+    public Admission admit(TestRun run) {
+        Objects.requireNonNull(run, "run");
+        return call("admit run '" + run.runId() + "'", c -> table(c).admit(c, run));
+    }
+
+    @Override
     public Optional<TestRun> find(String runId) {
-        return row(runId).map(RegistryTable.Row::run);
+        return record(runId).map(RunRecord::run);
     }
 
     @Override
     public Optional<RunStatus> status(String runId) {
-        return row(runId).map(RegistryTable.Row::status);
+        return record(runId).map(RunRecord::status);
+    }
+
+    @Override
+    public Optional<RunRecord> record(String runId) {
+        if (!TestRun.isValidRunId(runId)) {
+            return Optional.empty();
+        }
+        return call("read run '" + runId + "'", c -> table(c).find(c, runId));
+    }
+
+    @Override
+    public List<RunRecord> records() {
+        return call("list the runs", c -> table(c).records(c));
     }
 
     @Override
     public List<TestRun> expiredBefore(Instant instant) {
         Objects.requireNonNull(instant, "instant");
-        try (Connection c = dataSource.getConnection()) {
-            return table(c).expiredBefore(c, instant);
-        } catch (SQLException e) {
-            throw failure("list the runs expired before " + instant, e);
-        }
+        return call("list the runs expired before " + instant, c -> table(c).expiredBefore(c, instant));
+    }
+
+    @Override
+    public List<String> claimable(int limit) {
+        return call("list the claimable runs", c -> table(c).claimable(c, limit));
+    }
+
+    @Override
+    public boolean claim(String runId, String owner, Duration lease, boolean evenIfActive) {
+        TestRun.requireValidRunId(runId);
+        boolean taken = call("claim run '" + runId + "'", c -> table(c).claim(c, runId, owner, lease, evenIfActive));
+        log.debug("claim of test run {} by {}: {}", runId, owner, taken ? "taken" : "held elsewhere or not due");
+        return taken;
+    }
+
+    @Override
+    public boolean renew(String runId, String owner, Duration lease, long rows) {
+        return call("renew the lease of run '" + runId + "'", c -> {
+            boolean held = table(c).renew(c, runId, owner, lease, rows);
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            return held;
+        });
+    }
+
+    @Override
+    public boolean markPurged(String runId, String owner) {
+        return call("mark run '" + runId + "' purged", c -> table(c).markPurged(c, runId, owner));
+    }
+
+    @Override
+    public void markFailed(String runId, String owner, String reason) {
+        call("mark run '" + runId + "' failed", c -> {
+            table(c).markFailed(c, runId, owner, reason);
+            return null;
+        });
     }
 
     @Override
@@ -100,12 +156,16 @@ public final class JdbcRunRegistry implements RunRegistry {
         if (!TestRun.isValidRunId(runId)) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
+        call("mark run '" + runId + "' purged", c -> {
             table(c).markPurged(c, runId, clock.instant());
-            log.debug("marked test run {} purged in {}", runId, table);
-        } catch (SQLException e) {
-            throw failure("mark run '" + runId + "' purged", e);
-        }
+            return null;
+        });
+        log.debug("marked test run {} purged in {}", runId, table);
+    }
+
+    @Override
+    public Instant now() {
+        return call("read the database time", c -> table(c).now(c));
     }
 
     /** The registry table name as configured. */
@@ -118,18 +178,20 @@ public final class JdbcRunRegistry implements RunRegistry {
         return "JdbcRunRegistry[" + table + "]";
     }
 
-    private Optional<RegistryTable.Row> row(String runId) {
-        if (!TestRun.isValidRunId(runId)) {
-            return Optional.empty();
-        }
+    private interface Call<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T call(String what, Call<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return table(c).find(c, runId);
+            return work.run(c);
         } catch (SQLException e) {
-            throw failure("read run '" + runId + "'", e);
+            throw failure(what, e);
         }
     }
 
-    private RegistryTable table(Connection c) throws SQLException {
+    /** The table over a connection of the same database, for the purge's batch transactions. */
+    RegistryTable table(Connection c) throws SQLException {
         RegistryTable t = ready;
         if (t == null) {
             t = new RegistryTable(configuredDialect != null ? configuredDialect : Dialect.detect(c.getMetaData()),

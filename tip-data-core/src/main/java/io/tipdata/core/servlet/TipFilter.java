@@ -11,6 +11,7 @@ import io.tipdata.core.TokenVerifier;
 import io.tipdata.core.servlet.internal.InitParameters;
 import io.tipdata.core.servlet.internal.ListenerChain;
 import io.tipdata.core.servlet.internal.ProblemResponse;
+import io.tipdata.core.servlet.internal.RunAdmissions;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Header present more than once, or invalid: 403 problem with the reason code; the chain is not
  *       called, and the request is neither served as production nor as test.</li>
  *   <li>Valid: the run is registered (expiry = token expiry + grace period) and bound with its token
- *       until the chain returns. A purged run gets 403 {@value #REASON_RUN_PURGED}; a failing registry
+ *       until the chain returns, at the cost of at most one registry round trip, none while this filter
+ *       knows the run active for long enough (see {@link RunAdmissions}). A purged run gets 403 {@value #REASON_RUN_PURGED}; a failing registry
  *       gets 503 {@value #REASON_REGISTRY_UNAVAILABLE}.</li>
  * </ul>
  *
@@ -84,6 +86,10 @@ public final class TipFilter implements Filter {
     public static final String DEFAULT_HEADER = "X-Tip-Run";
     /** The default time a run stays registered after its token expires, before it may be purged. */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(1);
+    /** The default longest time a marked request may take ({@link Builder#maxRequestTime}). */
+    public static final Duration DEFAULT_MAX_REQUEST_TIME = Duration.ofMinutes(1);
+    /** The default time the filter trusts a run's registry state ({@link Builder#runCacheTime}). */
+    public static final Duration DEFAULT_RUN_CACHE_TIME = Duration.ofSeconds(10);
     /** Reason code: the run header was sent more than once. */
     public static final String REASON_DUPLICATE_HEADER = "duplicate-header";
     /** Reason code: the token is valid but its run has been purged. */
@@ -216,21 +222,23 @@ public final class TipFilter implements Filter {
             return;
         }
         TestRun run = TestRun.of(v.runId(), now, expires);
-        RunRegistry.RunStatus status;
+        RunAdmissions.Outcome outcome;
         try {
-            status = s.registry.status(run.runId()).orElse(null);
-            if (status != RunRegistry.RunStatus.PURGED) {
-                s.registry.register(run);
-            }
+            outcome = s.admissions.admit(run);
         } catch (RuntimeException e) {
             LOG.warn("tip-data run registry failed; refusing the marked request ({})", REASON_REGISTRY_UNAVAILABLE, e);
             reject(s, request, response, 503, REASON_REGISTRY_UNAVAILABLE,
                     "The test run could not be recorded in the run registry; try again later.");
             return;
         }
-        if (status == RunRegistry.RunStatus.PURGED) {
+        if (outcome == RunAdmissions.Outcome.PURGED) {
             reject(s, request, response, 403, REASON_RUN_PURGED,
                     "The test run of this token has been purged; start a new run with a new token.");
+            return;
+        }
+        if (outcome == RunAdmissions.Outcome.EXPIRED) {
+            reject(s, request, response, 403, RejectReason.EXPIRED.code(), "The " + s.headerName
+                    + " header does not carry a valid run token (expired).");
             return;
         }
         s.listeners.accepted(run.runId(), request);
@@ -275,6 +283,7 @@ public final class TipFilter implements Filter {
         final KillSwitch killSwitch;
         final ListenerChain listeners;
         final Clock clock;
+        final RunAdmissions admissions;
 
         Settings(Builder b, RunRegistry registry) {
             this.verifier = b.verifier;
@@ -284,6 +293,8 @@ public final class TipFilter implements Filter {
             this.killSwitch = b.killSwitch;
             this.listeners = new ListenerChain(b.listeners);
             this.clock = b.clock;
+            this.admissions = new RunAdmissions(registry, b.maxRequestTime, b.verifier.clockSkew(), b.runCacheTime,
+                    b.clock);
         }
     }
 
@@ -296,6 +307,8 @@ public final class TipFilter implements Filter {
         private KillSwitch killSwitch = KillSwitch.global();
         private final List<TipListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
+        private Duration maxRequestTime = DEFAULT_MAX_REQUEST_TIME;
+        private Duration runCacheTime = DEFAULT_RUN_CACHE_TIME;
 
         private Builder(TokenVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -339,8 +352,36 @@ public final class TipFilter implements Filter {
             return this;
         }
 
+        /**
+         * The longest a marked request may take (default one minute): a run is admitted only
+         * while it stays active for longer than that, so that no admitted request still writes when its purge
+         * starts.
+         */
+        public Builder maxRequestTime(Duration maxRequestTime) {
+            this.maxRequestTime = maxRequestTime;
+            return this;
+        }
+
+        /**
+         * How long this filter trusts what the registry said about a run before asking again (default
+         * ten seconds; zero asks on every request). A purge forced before expiry waits at least
+         * this plus the request time and clock skew before deleting.
+         */
+        public Builder runCacheTime(Duration runCacheTime) {
+            this.runCacheTime = runCacheTime;
+            return this;
+        }
+
         /** The filter. */
         public TipFilter build() {
+            if (maxRequestTime == null || maxRequestTime.isNegative() || maxRequestTime.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("max request time " + maxRequestTime
+                        + " must be between PT0S and PT1H, e.g. PT1M");
+            }
+            if (runCacheTime == null || runCacheTime.isNegative() || runCacheTime.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("run cache time " + runCacheTime
+                        + " must be between PT0S and PT10M, e.g. PT10S");
+            }
             if (headerName == null || !HEADER_NAME.matcher(headerName).matches()) {
                 throw new IllegalArgumentException("header name '" + headerName
                         + "' is not a valid HTTP header name; use 1 to 64 token characters, e.g. X-Tip-Run");
