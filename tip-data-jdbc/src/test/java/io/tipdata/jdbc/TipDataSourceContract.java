@@ -489,8 +489,8 @@ abstract class TipDataSourceContract {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("TipDataSource cannot isolate test traffic:\n- " + db.spell("secrets") + ": shadow twin "
                         + db.spell(db.shadow) + "." + db.spell("secrets") + " does not exist; run ShadowSchema.create()"
-                        + " or `java -cp <app and JDBC driver jars> io.tipdata.jdbc.cli.ShadowSchemaCommand create"
-                        + " --url ... --isolated ...`");
+                        + " or `java -cp tip-data-jdbc-<version>-cli.jar:<JDBC driver jar> io.tipdata.jdbc.cli.TipCommand"
+                        + " shadow create --url ... --isolated ...`");
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.Set;
 public final class ShadowDriftCheck {
 
     /** How to create missing twins, as said in the problems. */
-    public static final String CREATE_FIX = "run ShadowSchema.create() or `java -cp <app and JDBC driver jars>"
-            + " io.tipdata.jdbc.cli.ShadowSchemaCommand create --url ... --isolated ...`";
+    public static final String CREATE_FIX = "run ShadowSchema.create() or `java -cp tip-data-jdbc-<version>-cli.jar:<JDBC driver jar>"
+            + " io.tipdata.jdbc.cli.TipCommand shadow create --url ... --isolated ...`";
 
     private static final String RUN = ShadowTwinCreator.RUN_COLUMN;
 

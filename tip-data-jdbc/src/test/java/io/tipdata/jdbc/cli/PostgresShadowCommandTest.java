@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
-class PostgresShadowSchemaCommandTest {
+class PostgresShadowCommandTest {
 
     private static final String BASE = TestServers.PG_URL;
     private static final String URL = BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=tdsc_pg_prod";
@@ -37,23 +37,23 @@ class PostgresShadowSchemaCommandTest {
     @Test
     void createThenCheckOnPostgres() throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] create = {"create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
+        String[] create = {"shadow", "create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
                 "--schema", "tdsc_pg_shadow"};
         String[] check = create.clone();
-        check[0] = "check";
+        check[1] = "check";
 
-        assertThat(run(check, out)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
-        assertThat(run(create, out)).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
+        assertThat(run(create, out)).isEqualTo(TipCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("created shadow twin tdsc_pg_shadow.orders");
         sql(BASE, "ALTER TABLE tdsc_pg_prod.orders ALTER COLUMN code TYPE VARCHAR(40)");
         out.reset();
-        assertThat(run(check, out)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("orders.code: type differs: production varchar(40), twin varchar(20)");
     }
 
     private static int run(String[] args, ByteArrayOutputStream out) {
-        return ShadowSchemaCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TipCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), Map.of());
     }
 
