@@ -1,19 +1,16 @@
 package io.tipdata.jdbc.cli;
 
-import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.SchemaProblem;
 import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.cli.CommandLine.UsageException;
-import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
@@ -79,8 +76,11 @@ public final class ShadowSchemaCommand {
             dataSource = new DriverManagerDataSource(url, line.option("--user"), password(line, env));
             requireDriver(url);
             policies = policies(line);
-            schema = ShadowSchema.builder(dataSource).policies(policies)
-                    .schema(line.options().getOrDefault("--schema", ShadowSchema.DEFAULT_SCHEMA)).build();
+            ShadowSchema.Builder b = ShadowSchema.builder(dataSource).policies(policies);
+            if (line.options().containsKey("--schema")) {
+                b.shadowSchema(line.options().get("--schema"));
+            }
+            schema = b.build();
         } catch (UsageException | IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE_TEXT);
@@ -93,10 +93,10 @@ public final class ShadowSchemaCommand {
             List<SchemaProblem> problems = schema.check();
             long errors = problems.stream().filter(SchemaProblem::isError).count();
             if (errors == 0) {
-                out.println("shadow schema " + schema.schema() + " matches production" + (problems.isEmpty() ? ""
+                out.println("shadow schema " + schema.resolvedSchema() + " matches production" + (problems.isEmpty() ? ""
                         : ", with " + problems.size() + " warning(s):"));
             } else {
-                out.println(errors + " problem(s) in shadow schema " + schema.schema() + (errors == problems.size()
+                out.println(errors + " problem(s) in shadow schema " + schema.resolvedSchema() + (errors == problems.size()
                         ? "" : ", and " + (problems.size() - errors) + " warning(s)") + ":");
             }
             problems.forEach(p -> out.println("  " + p));
@@ -109,13 +109,11 @@ public final class ShadowSchemaCommand {
 
     private static void create(DriverManagerDataSource dataSource, ShadowSchema schema, TablePolicies policies,
             PrintStream out) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            List<String> created = new ShadowTwinCreator(c, Dialect.detect(c.getMetaData()), policies,
-                    schema.schema()).createMissing();
-            created.forEach(t -> out.println("created shadow twin " + schema.schema() + "." + t));
-            if (created.isEmpty()) {
-                out.println("no shadow twin was missing");
-            }
+        List<String> created = schema.create();
+        String name = schema.resolvedSchema();
+        created.forEach(t -> out.println("created shadow twin " + name + "." + t));
+        if (created.isEmpty()) {
+            out.println("no shadow twin was missing");
         }
     }
 
