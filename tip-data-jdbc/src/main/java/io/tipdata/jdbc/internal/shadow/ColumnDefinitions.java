@@ -91,6 +91,18 @@ final class ColumnDefinitions {
 
     private Map<String, Column> mariadb(String schema, String table) throws SQLException {
         Map<String, Column> out = new LinkedHashMap<>();
+        Map<String, String> columnChecks = new LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM"
+                + " information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?"
+                + " AND LEVEL = 'Column'")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columnChecks.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
         try (PreparedStatement ps = connection.prepareStatement("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
                 + " COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION, CHARACTER_SET_NAME, COLLATION_NAME"
                 + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
@@ -130,6 +142,9 @@ final class ColumnDefinitions {
                     }
                     if (extra.contains("invisible")) {
                         def.append(" INVISIBLE");
+                    }
+                    if (columnChecks.containsKey(name)) {
+                        def.append(" CHECK (").append(columnChecks.get(name)).append(")");
                     }
                     out.put(name.toLowerCase(Locale.ROOT), new Column(name, type, def.toString(), dflt, notNull));
                 }

@@ -179,8 +179,9 @@ public final class ShadowDriftCheck {
             if (!twinSets.contains(extended)) {
                 add(table, String.join(",", k.columns()), "production " + k.describe() + " has no counterpart ("
                         + k.partsText() + ", " + RUN + ") in the twin " + where,
-                        "add " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + k.partsText()
-                                + ", " + RUN + ") to the twin, or drop the twin and recreate it");
+                        "run ALTER TABLE " + reader.qualified(shadow, table) + " ADD "
+                                + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + quotedParts(k) + ", " + RUN + ")"
+                                + UPDATE_FIX);
             }
         }
     }
@@ -220,6 +221,14 @@ public final class ShadowDriftCheck {
                         SchemaProblem.Severity.WARNING);
             }
         }
+    }
+
+    private String quotedParts(KeyShape k) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < k.columns().size(); i++) {
+            parts.add(k.part(reader.quote(k.columns().get(i)), i));
+        }
+        return String.join(", ", parts);
     }
 
     private static String nullText(ColumnShape c) {
