@@ -1,13 +1,14 @@
 package io.tipdata.jdbc;
 
 import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
+import io.tipdata.jdbc.internal.shadow.ShadowSchemaName;
 import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
+import io.tipdata.jdbc.internal.shadow.ShadowTwinUpdater;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -34,14 +35,15 @@ import javax.sql.DataSource;
  * unquoted name folds (H2 upper case, PostgreSQL lower case, MariaDB as given), so
  * {@code tip_shadow.orders} reaches it exactly as {@code orders} reaches the production table.
  *
- * <p>On MariaDB the shadow schema is a database. Immutable and thread-safe.
+ * <p>On MariaDB the shadow schema is a database of the whole server: its default is derived from the
+ * application's database, {@code <database>_tip_shadow} (for {@code jdbc:mariadb://db/shop},
+ * {@code shop_tip_shadow}), so two applications on one server never share twins; elsewhere it is
+ * {@value #DEFAULT_SCHEMA}. {@link Builder#shadowSchema(String)} names it explicitly. Immutable and thread-safe.
  */
 public final class ShadowSchema {
 
-    /** The shadow schema used when none is given. */
-    public static final String DEFAULT_SCHEMA = "tip_shadow";
-
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The shadow schema used when none is given (on MariaDB the suffix of {@code <database>_tip_shadow}). */
+    public static final String DEFAULT_SCHEMA = ShadowSchemaName.DEFAULT;
 
     private final DataSource dataSource;
     private final TablePolicies policies;
@@ -65,9 +67,27 @@ public final class ShadowSchema {
      * production tables are only read. If a statement fails, the exception names the table and the
      * statement, the partly built twin is removed, and calling this again (once the cause is gone) completes.
      */
-    public void create() throws SQLException {
+    public List<String> create() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            new ShadowTwinCreator(c, dialectOf(c), policies, schema).createMissing();
+            Dialect d = dialectOf(c);
+            return new ShadowTwinCreator(c, d, policies, ShadowSchemaName.resolve(schema, d, c)).createMissing();
+        }
+    }
+
+    /**
+     * Brings every twin in line with its production table, production only read: creates missing twins; adds,
+     * changes (type, default, nullability) and drops columns; follows primary and unique keys, indexes and CHECK
+     * constraints, with {@code tip_run} kept and every key extended with it. Each change is one statement; what
+     * the database refuses (such as a type the twin's test rows do not convert to) is reported with the reason,
+     * and the rest is still done. Run it after each migration (see {@code io.tipdata.jdbc.flyway} and
+     * {@code io.tipdata.jdbc.liquibase}).
+     */
+    public ShadowUpdate update() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Dialect d = dialectOf(c);
+            ShadowTwinUpdater.Result r = new ShadowTwinUpdater(c, d, policies, ShadowSchemaName.resolve(schema, d, c))
+                    .update();
+            return new ShadowUpdate(r.applied(), r.refused());
         }
     }
 
@@ -78,13 +98,26 @@ public final class ShadowSchema {
      */
     public List<SchemaProblem> check() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return new ShadowDriftCheck(c, dialectOf(c), policies, schema).problems();
+            Dialect d = dialectOf(c);
+            return new ShadowDriftCheck(c, d, policies, ShadowSchemaName.resolve(schema, d, c)).problems();
         }
     }
 
-    /** The shadow schema name as configured. */
+    /** The shadow schema name as configured, or {@code null} when it is the default (derived on MariaDB). */
     public String schema() {
         return schema;
+    }
+
+    /** The shadow schema this object works on, resolving the default against the database. */
+    public String resolvedSchema() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ShadowSchemaName.resolve(schema, dialectOf(c), c);
+        }
+    }
+
+    /** The table policies whose isolated tables have twins. */
+    public TablePolicies policies() {
+        return policies;
     }
 
     private Dialect dialectOf(Connection c) throws SQLException {
@@ -100,7 +133,7 @@ public final class ShadowSchema {
     public static final class Builder {
         private final DataSource dataSource;
         private TablePolicies policies;
-        private String schema = DEFAULT_SCHEMA;
+        private String schema;
         private Dialect dialect;
 
         private Builder(DataSource dataSource) {
@@ -113,10 +146,23 @@ public final class ShadowSchema {
             return this;
         }
 
-        /** The shadow schema (a database on MariaDB); default {@value ShadowSchema#DEFAULT_SCHEMA}. */
-        public Builder schema(String schema) {
-            this.schema = schema;
+        /**
+         * The shadow schema; default {@value ShadowSchema#DEFAULT_SCHEMA}, on MariaDB (where it is a database)
+         * {@code <database>_tip_shadow}.
+         */
+        public Builder shadowSchema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "shadowSchema; leave it unset for the default");
             return this;
+        }
+
+        /**
+         * The shadow schema.
+         *
+         * @deprecated use {@link #shadowSchema(String)}, the name every builder uses
+         */
+        @Deprecated
+        public Builder schema(String schema) {
+            return shadowSchema(schema);
         }
 
         /** The dialect; detected from the connection when not given. */
@@ -131,7 +177,7 @@ public final class ShadowSchema {
                 throw new IllegalStateException("no table policies given: call policies(TablePolicies) with the"
                         + " isolated tables that need shadow twins");
             }
-            if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            if (schema != null && !ShadowSchemaName.NAME.matcher(schema).matches()) {
                 throw new IllegalArgumentException("invalid shadow schema name '" + schema + "': use 1 to 63"
                         + " letters, digits and _, starting with a letter or _ (default " + DEFAULT_SCHEMA + ")");
             }

@@ -78,7 +78,7 @@ abstract class ShadowSchemaContract {
     }
 
     ShadowSchema shadowSchema(TablePolicies p) throws SQLException {
-        return ShadowSchema.builder(dataSource()).policies(p).schema(shadow()).build();
+        return ShadowSchema.builder(dataSource()).policies(p).shadowSchema(shadow()).build();
     }
 
     @Test

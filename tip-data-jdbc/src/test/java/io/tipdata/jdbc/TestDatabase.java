@@ -73,7 +73,7 @@ abstract class TestDatabase implements AutoCloseable {
         exec("CREATE TABLE countries (code VARCHAR(2) PRIMARY KEY, name VARCHAR(50) NOT NULL)");
         exec("CREATE TABLE audit (id INT PRIMARY KEY, note VARCHAR(50))");
         exec("CREATE TABLE secrets (id INT PRIMARY KEY, note VARCHAR(50))");
-        ShadowSchema.builder(raw).policies(policies()).schema(shadow).build().create();
+        ShadowSchema.builder(raw).policies(policies()).shadowSchema(shadow).build().create();
     }
 
     TablePolicies policies() {

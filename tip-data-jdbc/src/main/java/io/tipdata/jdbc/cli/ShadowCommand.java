@@ -1,11 +1,9 @@
 package io.tipdata.jdbc.cli;
 
-import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.SchemaProblem;
 import io.tipdata.jdbc.ShadowSchema;
-import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
+import io.tipdata.jdbc.ShadowUpdate;
 import java.io.PrintWriter;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -48,13 +46,11 @@ final class ShadowCommand implements Runnable {
         public Integer call() throws SQLException {
             ShadowSchema schema = options.shadowSchema(connection);
             PrintWriter out = spec.commandLine().getOut();
-            try (Connection c = options.dataSource().getConnection()) {
-                List<String> created = new ShadowTwinCreator(c, Dialect.detect(c.getMetaData()),
-                        options.tablePolicies(), schema.schema()).createMissing();
-                created.forEach(t -> out.println("created shadow twin " + schema.schema() + "." + t));
-                if (created.isEmpty()) {
-                    out.println("no shadow twin was missing");
-                }
+            List<String> created = schema.create();
+            String name = schema.resolvedSchema();
+            created.forEach(t -> out.println("created shadow twin " + name + "." + t));
+            if (created.isEmpty()) {
+                out.println("no shadow twin was missing");
             }
             return report(schema, out);
         }
@@ -99,19 +95,26 @@ final class ShadowCommand implements Runnable {
         @Override
         public Integer call() throws SQLException {
             ShadowSchema schema = options.shadowSchema(connection);
-            ShadowUpdate.run(schema, spec.commandLine().getOut());
-            return report(schema, spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            ShadowUpdate update = schema.update();
+            update.applied().forEach(a -> out.println("applied: " + a));
+            update.refused().forEach(r -> out.println("refused: " + r));
+            if (update.applied().isEmpty() && update.refused().isEmpty()) {
+                out.println("every twin was in line with production already");
+            }
+            return report(schema, out);
         }
     }
 
     static int report(ShadowSchema schema, PrintWriter out) throws SQLException {
         List<SchemaProblem> problems = schema.check();
+        String name = schema.resolvedSchema();
         long errors = problems.stream().filter(SchemaProblem::isError).count();
         if (errors == 0) {
-            out.println("shadow schema " + schema.schema() + " matches production" + (problems.isEmpty() ? ""
+            out.println("shadow schema " + name + " matches production" + (problems.isEmpty() ? ""
                     : ", with " + problems.size() + " warning(s):"));
         } else {
-            out.println(errors + " problem(s) in shadow schema " + schema.schema() + (errors == problems.size()
+            out.println(errors + " problem(s) in shadow schema " + name + (errors == problems.size()
                     ? "" : ", and " + (problems.size() - errors) + " warning(s)") + ":");
         }
         problems.forEach(p -> out.println("  " + p));

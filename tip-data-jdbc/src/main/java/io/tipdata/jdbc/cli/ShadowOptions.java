@@ -25,32 +25,27 @@ final class ShadowOptions {
                     + " allowed.")
     String reference;
 
-    @Option(names = "--schema", paramLabel = "<schema>", defaultValue = ShadowSchema.DEFAULT_SCHEMA,
-            description = "The shadow schema (a database on MariaDB). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--schema", paramLabel = "<schema>",
+            description = "The shadow schema. Default: " + ShadowSchema.DEFAULT_SCHEMA + "; on MariaDB, where it is a"
+                    + " database, <database>_" + ShadowSchema.DEFAULT_SCHEMA + " after the URL's database.")
     String schema;
 
-    private DataSource dataSource;
     private TablePolicies policies;
 
     /** The shadow schema over a new data source; usage errors are reported as such. */
     ShadowSchema shadowSchema(ConnectionOptions connection) {
         policies = policies();
-        ShadowSchema built;
         try {
-            built = ShadowSchema.builder(connectionless()).policies(policies).schema(schema).build();
+            builder(connectionless()).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        dataSource = connection.dataSource();
-        return ShadowSchema.builder(dataSource).policies(policies).schema(schema).build();
+        return builder(connection.dataSource()).build();
     }
 
-    DataSource dataSource() {
-        return dataSource;
-    }
-
-    TablePolicies tablePolicies() {
-        return policies;
+    private ShadowSchema.Builder builder(DataSource ds) {
+        ShadowSchema.Builder b = ShadowSchema.builder(ds).policies(policies);
+        return schema == null ? b : b.shadowSchema(schema);
     }
 
     /** Validates the settings before any connection is attempted. */

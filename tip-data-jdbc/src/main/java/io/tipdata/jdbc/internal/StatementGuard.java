@@ -9,6 +9,8 @@ import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Wrapper;
+import io.tipdata.jdbc.StatementListener;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,25 +26,48 @@ public final class StatementGuard {
 
     private final Rewrite rewrite;
     private final KillSwitch killSwitch;
+    private final StatementListener listener;
 
     /** A guard that rewrites with the rewriter and obeys the kill switch. */
     public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch) {
-        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch);
+        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch, null);
     }
 
     StatementGuard(Rewrite rewrite, KillSwitch killSwitch) {
-        this.rewrite = rewrite;
+        this(rewrite, killSwitch, null);
+    }
+
+    /** A guard that rewrites through {@code rewrite}, obeys the kill switch and tells the listener (may be null). */
+    public StatementGuard(Rewrite rewrite, KillSwitch killSwitch, StatementListener listener) {
+        this.rewrite = Objects.requireNonNull(rewrite, "rewrite");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.listener = listener;
     }
 
     /** The SQL to send for a run, or a refusal. */
     @FunctionalInterface
-    interface Rewrite {
+    public interface Rewrite {
+        /** The SQL to send for the run, or a refusal. */
         String sqlFor(String sql, String runId) throws RefusedStatementException;
+
+        /** The tables the statement names, if known (for listeners and metrics). */
+        default List<String> tablesOf(String sql) {
+            return List.of();
+        }
     }
 
     private static Rewrite rewriterOf(SqlRewriter rewriter) {
-        return (sql, runId) -> rewriter.rewrite(sql).sqlFor(runId);
+        return new Rewrite() {
+            @Override
+            public String sqlFor(String sql, String runId) throws RefusedStatementException {
+                return rewriter.rewrite(sql).sqlFor(runId);
+            }
+
+            @Override
+            public List<String> tablesOf(String sql) {
+                return rewriter.tablesOf(sql);
+            }
+        };
     }
 
     /** Wraps a connection of the guarded data source. */
@@ -57,13 +82,18 @@ public final class StatementGuard {
             throw refused(run, "no SQL given", RefusedStatementException.REFUSED);
         }
         try {
-            return rewrite.sqlFor(sql, run.runId());
+            String sent = rewrite.sqlFor(sql, run.runId());
+            if (listener != null || LOG.isDebugEnabled()) {
+                rewritten(run.runId(), sql, sent);
+            }
+            return sent;
         } catch (IsolationViolationException e) {
             killSwitch.engage("the rewrite of a statement of run " + run.runId()
                     + " failed the independent isolation check: " + e.getMessage());
+            told(run.runId(), sql, e.getMessage());
             throw e;
         } catch (RefusedStatementException e) {
-            LOG.debug("tip-data refused a statement of run {}: {}", run.runId(), e.getMessage());
+            told(run.runId(), sql, e.getMessage());
             throw e;
         }
     }
@@ -89,11 +119,35 @@ public final class StatementGuard {
                 RefusedStatementException.CONTEXT_CROSSED);
     }
 
-    /** A refusal, logged at debug with the run id. */
+    /** A refusal, logged at debug with the run id and told to the listener. */
     RefusedStatementException refused(TestRun run, String message, String sqlState) {
-        LOG.debug("tip-data refused a statement of {}: {}", run == null ? "production" : "run " + run.runId(),
-                message);
+        told(run == null ? null : run.runId(), null, message);
         return new RefusedStatementException(message, sqlState);
+    }
+
+    private void rewritten(String runId, String sql, String sent) {
+        LOG.debug("tip-data rewrote a statement of run {}: {} -> {}", runId, sql, sent);
+        if (listener != null) {
+            try {
+                listener.onRewritten(runId, sql, sent, rewrite.tablesOf(sql));
+            } catch (RuntimeException e) {
+                LOG.warn("statement listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void told(String runId, String sql, String reason) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("tip-data refused a statement of {}: {}{}", runId == null ? "production" : "run " + runId,
+                    sql == null ? "" : sql + " -- ", reason);
+        }
+        if (listener != null) {
+            try {
+                listener.onRefused(runId, sql, reason, sql == null ? List.of() : rewrite.tablesOf(sql));
+            } catch (RuntimeException e) {
+                LOG.warn("statement listener failed: {}", e.toString());
+            }
+        }
     }
 
     /** Unwraps to the guarded object, or in production to the delegate; in test context never to the delegate. */

@@ -49,7 +49,13 @@ class PostgresShadowCommandTest {
         out.reset();
         assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("orders.code: type differs: production varchar(40), twin varchar(20)");
+                .contains("orders.code: type differs: production character varying(40), twin character varying(20)");
+        String[] update = create.clone();
+        update[1] = "update";
+        out.reset();
+        assertThat(run(update, out)).isEqualTo(TipCommand.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("applied: ")
+                .contains("shadow schema tdsc_pg_shadow matches production");
     }
 
     private static int run(String[] args, ByteArrayOutputStream out) {

@@ -115,6 +115,23 @@ class ShadowCommandTest {
     }
 
     @Test
+    void updateBringsADriftedTwinInLineAndSaysWhatItDid() throws SQLException {
+        assertThat(run(connection("create", "--isolated", "orders"))).isZero();
+        sql("ALTER TABLE orders ADD COLUMN placed TIMESTAMP");
+        out.reset();
+        assertThat(run(connection("check", "--isolated", "orders"))).isEqualTo(TipCommand.PROBLEMS);
+
+        out.reset();
+        assertThat(run(connection("update", "--isolated", "orders"))).as(err()).isEqualTo(TipCommand.OK);
+        assertThat(out()).containsPattern("applied: .*PLACED").contains("shadow schema tdsc_shadow matches production");
+        assertThat(columnExists("TDSC_SHADOW", "ORDERS", "PLACED")).isTrue();
+
+        out.reset();
+        assertThat(run(connection("update", "--isolated", "orders"))).isEqualTo(TipCommand.OK);
+        assertThat(out()).contains("every twin was in line with production already");
+    }
+
+    @Test
     void createWithUndeclaredProductionTableReportsItAndExitsOne() {
         assertThat(run(connection("create", "--isolated", "orders,ghosts"))).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out()).contains("created shadow twin tdsc_shadow.ORDERS")
@@ -200,6 +217,13 @@ class ShadowCommandTest {
         assertThat(run(args)).as(String.join(" ", args)).isEqualTo(TipCommand.USAGE);
         assertThat(err()).startsWith("error: " + message).contains("usage: tip-data shadow").doesNotContain(PASSWORD);
         assertThat(out()).isEmpty();
+    }
+
+    private static boolean columnExists(String schema, String table, String column) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "sa", PASSWORD);
+             ResultSet rs = c.getMetaData().getColumns(null, schema, table, column)) {
+            return rs.next();
+        }
     }
 
     private static boolean tableExists(String schema, String table) throws SQLException {

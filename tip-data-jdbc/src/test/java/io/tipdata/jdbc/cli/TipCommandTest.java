@@ -51,17 +51,6 @@ class TipCommandTest {
                 .contains("see 'tip-data --help'");
     }
 
-    @Test
-    void shadowUpdateSaysWhenItIsNotAvailable() {
-        CliRun r = CliRun.run(Map.of(), "shadow", "update", "--url", "jdbc:h2:mem:tip_command_update",
-                "--isolated", "orders");
-        if (r.code() == TipCommand.INTERNAL_ERROR) {
-            assertThat(r.err()).startsWith("error: shadow update is not available in this build");
-        } else {
-            assertThat(r.code()).as(r.toString()).isIn(TipCommand.OK, TipCommand.PROBLEMS);
-        }
-    }
-
     private static void collect(CommandSpec spec, List<CommandSpec> into) {
         into.add(spec);
         spec.subcommands().values().forEach(c -> collect(c.getCommandSpec(), into));
