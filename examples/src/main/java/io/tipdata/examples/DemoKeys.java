@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -14,6 +16,15 @@ final class DemoKeys {
     private DemoKeys() {
     }
 
+    /** Creates the empty file readable and writable by its owner only (where the file system has permissions). */
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+    }
+
     /** Returns the file, writing a fresh random key {@code demo=<base64>} into it if it does not exist. */
     static Path ensureFile(Path file) {
         try {
@@ -21,8 +32,9 @@ final class DemoKeys {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 Files.createDirectories(file.toAbsolutePath().getParent());
+                createOwnerOnly(file);
                 Files.writeString(file, "demo=" + Base64.getEncoder().encodeToString(key) + "\n",
-                        StandardCharsets.US_ASCII);
+                        StandardCharsets.US_ASCII, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             }
             return file;
         } catch (IOException e) {

@@ -102,7 +102,7 @@ public final class ExampleService {
         }
         Path file = DemoKeys.ensureFile(Path.of("target", "tip-demo.keys"));
         LOG.info("TIP_DATA_KEYS is not set; using the demo key file {} (mint a token with"
-                + " MintTokenCommand --key-file {} --key-id demo)", file.toAbsolutePath(), file.toAbsolutePath());
+                + " tip-data mint --run demo-1 --ttl 30m --key-id demo --key-file {})", file.toAbsolutePath(), file.toAbsolutePath());
         return KeyRingLoader.fromFile(file).load();
     }
 

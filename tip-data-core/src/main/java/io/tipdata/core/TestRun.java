@@ -1,5 +1,6 @@
 package io.tipdata.core;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -38,6 +39,21 @@ public final class TestRun {
                     + ", which is not after its creation at " + created + "; give it an expiry in the future");
         }
         return new TestRun(runId, created, expires);
+    }
+
+    /**
+     * A run created now that lasts the given time, for harnesses and tests:
+     * {@code TestRun.of("load-1", Duration.ofMinutes(30))}.
+     */
+    public static TestRun of(String runId, Duration lifetime) {
+        requireValidRunId(runId);
+        Objects.requireNonNull(lifetime, "lifetime");
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalArgumentException("test run '" + runId + "' has lifetime " + lifetime
+                    + "; give a positive duration such as Duration.ofMinutes(30)");
+        }
+        Instant now = Instant.now();
+        return new TestRun(runId, now, now.plus(lifetime));
     }
 
     /** Returns the id unchanged if it is a valid run id, otherwise throws a message that names it. */

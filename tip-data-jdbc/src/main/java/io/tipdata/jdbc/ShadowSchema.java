@@ -3,7 +3,9 @@ package io.tipdata.jdbc;
 import io.tipdata.jdbc.internal.shadow.IdentityCheck;
 import io.tipdata.jdbc.internal.shadow.IdentityGrants;
 import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
+import io.tipdata.jdbc.internal.shadow.ShadowSchemaName;
 import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
+import io.tipdata.jdbc.internal.shadow.ShadowTwinUpdater;
 import io.tipdata.jdbc.internal.shadow.TestIdentity;
 
 import java.sql.Connection;
@@ -11,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -51,14 +52,15 @@ import javax.sql.DataSource;
  * unquoted name folds (H2 upper case, PostgreSQL lower case, MariaDB as given), so
  * {@code tip_shadow.orders} reaches it exactly as {@code orders} reaches the production table.
  *
- * <p>On MariaDB the shadow schema is a database. Immutable and thread-safe.
+ * <p>On MariaDB the shadow schema is a database of the whole server: its default is derived from the
+ * application's database, {@code <database>_tip_shadow} (for {@code jdbc:mariadb://db/shop},
+ * {@code shop_tip_shadow}), so two applications on one server never share twins; elsewhere it is
+ * {@value #DEFAULT_SCHEMA}. {@link Builder#shadowSchema(String)} names it explicitly. Immutable and thread-safe.
  */
 public final class ShadowSchema {
 
-    /** The shadow schema used when none is given. */
-    public static final String DEFAULT_SCHEMA = "tip_shadow";
-
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The shadow schema used when none is given (on MariaDB the suffix of {@code <database>_tip_shadow}). */
+    public static final String DEFAULT_SCHEMA = ShadowSchemaName.DEFAULT;
 
     private final DataSource dataSource;
     private final TablePolicies policies;
@@ -88,19 +90,43 @@ public final class ShadowSchema {
      * With a test identity, then grants it what test traffic needs (idempotent; the production data source
      * must be allowed to grant: the owner of the tables, on MariaDB with {@code GRANT OPTION}).
      */
-    public void create() throws SQLException {
+    public List<String> create() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialectOf(c);
-            new ShadowTwinCreator(c, d, policies, schema).createMissing();
-            if (testLogin != null) {
-                new IdentityGrants(c, d, policies, schema).grant(TestIdentity.named(testLogin, d));
-            } else if (testIdentity != null) {
-                TestIdentity identity;
-                try (Connection t = testIdentity.getConnection()) {
-                    identity = TestIdentity.of(t, d);
-                }
-                new IdentityGrants(c, d, policies, schema).grant(identity);
+            String shadow = ShadowSchemaName.resolve(schema, d, c);
+            List<String> created = new ShadowTwinCreator(c, d, policies, shadow).createMissing();
+            grantIdentity(c, d, shadow);
+            return created;
+        }
+    }
+
+    private void grantIdentity(Connection c, Dialect d, String shadow) throws SQLException {
+        if (testLogin != null) {
+            new IdentityGrants(c, d, policies, shadow).grant(TestIdentity.named(testLogin, d));
+        } else if (testIdentity != null) {
+            TestIdentity identity;
+            try (Connection t = testIdentity.getConnection()) {
+                identity = TestIdentity.of(t, d);
             }
+            new IdentityGrants(c, d, policies, shadow).grant(identity);
+        }
+    }
+
+    /**
+     * Brings every twin in line with its production table, production only read: creates missing twins; adds,
+     * changes (type, default, nullability) and drops columns; follows primary and unique keys, indexes and CHECK
+     * constraints, with {@code tip_run} kept and every key extended with it. Each change is one statement; what
+     * the database refuses (such as a type the twin's test rows do not convert to) is reported with the reason,
+     * and the rest is still done; with a test identity its grants follow. Run it after each migration (see {@code io.tipdata.jdbc.flyway} and
+     * {@code io.tipdata.jdbc.liquibase}).
+     */
+    public ShadowUpdate update() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Dialect d = dialectOf(c);
+            String shadow = ShadowSchemaName.resolve(schema, d, c);
+            ShadowTwinUpdater.Result r = new ShadowTwinUpdater(c, d, policies, shadow).update();
+            grantIdentity(c, d, shadow);
+            return new ShadowUpdate(r.applied(), r.refused());
         }
     }
 
@@ -113,19 +139,32 @@ public final class ShadowSchema {
     public List<SchemaProblem> check() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialectOf(c);
-            List<SchemaProblem> problems = new ArrayList<>(new ShadowDriftCheck(c, d, policies, schema).problems());
+            String shadow = ShadowSchemaName.resolve(schema, d, c);
+            List<SchemaProblem> problems = new ArrayList<>(new ShadowDriftCheck(c, d, policies, shadow).problems());
             if (testIdentity != null) {
                 try (Connection t = testIdentity.getConnection()) {
-                    problems.addAll(new IdentityCheck(c, t, d, policies, schema).problems());
+                    problems.addAll(new IdentityCheck(c, t, d, policies, shadow).problems());
                 }
             }
             return List.copyOf(problems);
         }
     }
 
-    /** The shadow schema name as configured. */
+    /** The shadow schema name as configured, or {@code null} when it is the default (derived on MariaDB). */
     public String schema() {
         return schema;
+    }
+
+    /** The shadow schema this object works on, resolving the default against the database. */
+    public String resolvedSchema() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ShadowSchemaName.resolve(schema, dialectOf(c), c);
+        }
+    }
+
+    /** The table policies whose isolated tables have twins. */
+    public TablePolicies policies() {
+        return policies;
     }
 
     private Dialect dialectOf(Connection c) throws SQLException {
@@ -141,7 +180,7 @@ public final class ShadowSchema {
     public static final class Builder {
         private final DataSource dataSource;
         private TablePolicies policies;
-        private String schema = DEFAULT_SCHEMA;
+        private String schema;
         private Dialect dialect;
         private DataSource testIdentity;
         private String testLogin;
@@ -156,10 +195,23 @@ public final class ShadowSchema {
             return this;
         }
 
-        /** The shadow schema (a database on MariaDB); default {@value ShadowSchema#DEFAULT_SCHEMA}. */
-        public Builder schema(String schema) {
-            this.schema = schema;
+        /**
+         * The shadow schema; default {@value ShadowSchema#DEFAULT_SCHEMA}, on MariaDB (where it is a database)
+         * {@code <database>_tip_shadow}.
+         */
+        public Builder shadowSchema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "shadowSchema; leave it unset for the default");
             return this;
+        }
+
+        /**
+         * The shadow schema.
+         *
+         * @deprecated use {@link #shadowSchema(String)}, the name every builder uses
+         */
+        @Deprecated
+        public Builder schema(String schema) {
+            return shadowSchema(schema);
         }
 
         /** The dialect; detected from the connection when not given. */
@@ -204,7 +256,7 @@ public final class ShadowSchema {
                 throw new IllegalStateException("no table policies given: call policies(TablePolicies) with the"
                         + " isolated tables that need shadow twins");
             }
-            if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            if (schema != null && !ShadowSchemaName.NAME.matcher(schema).matches()) {
                 throw new IllegalArgumentException("invalid shadow schema name '" + schema + "': use 1 to 63"
                         + " letters, digits and _, starting with a letter or _ (default " + DEFAULT_SCHEMA + ")");
             }

@@ -3,16 +3,17 @@ package io.tipdata.jdbc;
 import io.tipdata.core.KillSwitch;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
-import io.tipdata.jdbc.internal.ColumnCatalog;
-import io.tipdata.jdbc.internal.StartupCheck;
 import io.tipdata.jdbc.internal.StatementGuard;
-import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
+import io.tipdata.jdbc.internal.TwinGate;
+import io.tipdata.jdbc.internal.shadow.ShadowSchemaName;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,10 +61,16 @@ import org.slf4j.LoggerFactory;
  * refused. PostgreSQL and H2 read without row locks at their default levels and are left as they are.
  *
  * <p><b>{@code SELECT *}.</b> In test context {@code *}, {@code t.*} and {@code RETURNING *} over an isolated table
- * mean its production columns, in order, never the twin's {@code tip_run}: {@link Builder#build()} reads the
- * columns of every isolated table from the database's metadata. A column added while the data source runs is not
- * shown by {@code *} in test context until it is built again, and {@code *} over an isolated table created after
- * {@code build()} (matched by a pattern) is refused.
+ * mean its production columns, in order, never the twin's {@code tip_run}: the columns of every isolated table are
+ * read from the database's metadata at {@link Builder#build()} and again at each check.
+ *
+ * <p><b>Migrations never stop production.</b> {@code build()} throws only for bad settings. Missing tables (built
+ * before Flyway or Liquibase ran), a missing shadow schema, drifted twins or an unreachable database are logged
+ * once at ERROR, told to the {@link StatementListener}s, and refuse test traffic on the tables concerned with
+ * {@value RefusedStatementException#REFUSED} naming the problem and its fix; production passes untouched. The
+ * check runs again at the first test statement after a failed check and then every
+ * {@link Builder#recheckInterval(Duration) interval} (or at {@link #recheck()}), so once the schema is fixed
+ * ({@link ShadowSchema#update()}) test traffic passes again without a restart.
  *
  * <p><b>Test identity (the second wall).</b> With {@link Builder#testConnections(DataSource)}, a connection
  * borrowed in test context comes from that pool, which logs in as a database identity that may only use the
@@ -97,17 +104,15 @@ public final class TipDataSource implements DataSource {
     private final DataSource testConnections;
     private final StatementGuard guard;
     private final TablePolicies policies;
-    private final String shadowSchema;
-    private final Dialect dialect;
+    private final TwinGate gate;
 
     private TipDataSource(DataSource delegate, DataSource testConnections, StatementGuard guard,
-            TablePolicies policies, String shadowSchema, Dialect dialect) {
+            TablePolicies policies, TwinGate gate) {
         this.delegate = delegate;
         this.testConnections = testConnections;
         this.guard = guard;
         this.policies = policies;
-        this.shadowSchema = shadowSchema;
-        this.dialect = dialect;
+        this.gate = gate;
     }
 
     /** Starts configuring a TipDataSource over the data source of the production database. */
@@ -160,14 +165,31 @@ public final class TipDataSource implements DataSource {
         return policies;
     }
 
-    /** The shadow schema that holds the twins of isolated tables. */
+    /** The shadow schema that holds the twins of isolated tables; {@code null} while the database is unreachable. */
     public String shadowSchema() {
-        return shadowSchema;
+        return gate.shadowSchema();
     }
 
-    /** The dialect statements are parsed and rendered in. */
+    /** The dialect statements are parsed and rendered in; {@code null} while the database is unreachable. */
     public Dialect dialect() {
-        return dialect;
+        return gate.dialect();
+    }
+
+    /**
+     * The problems of the last check of tables and twins (empty when all is well); test traffic on a table with an
+     * {@link SchemaProblem#isError() error} is refused with {@value RefusedStatementException#REFUSED}.
+     */
+    public List<SchemaProblem> problems() {
+        return gate.problems();
+    }
+
+    /**
+     * Checks tables and twins now (as after {@link ShadowSchema#update()}) and returns the problems; the check
+     * also runs by itself at the first test statement after a failed check and then every
+     * {@link Builder#recheckInterval(Duration) interval}.
+     */
+    public List<SchemaProblem> recheck() {
+        return gate.recheck();
     }
 
     @Override
@@ -209,23 +231,26 @@ public final class TipDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "TipDataSource[" + dialect + ", shadow schema " + shadowSchema + ", " + policies + "]";
+        return "TipDataSource[" + gate.dialect() + ", shadow schema " + gate.shadowSchema() + ", " + policies + "]";
     }
 
-    /** Configures a {@link TipDataSource}; {@link #build()} checks the settings and the shadow schema. */
+    /**
+     * Configures a {@link TipDataSource}; {@link #build()} checks the settings (and throws on bad ones), then checks
+     * tables and twins without ever failing on what it finds there.
+     */
     public static final class Builder {
-
-        private static final Pattern SCHEMA_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
         private final DataSource dataSource;
         private final TablePolicies.Builder tables = TablePolicies.builder();
         private boolean tablesDeclared;
         private TablePolicies policies;
-        private String shadowSchema = ShadowSchema.DEFAULT_SCHEMA;
+        private String shadowSchema;
         private Dialect dialect;
         private KillSwitch killSwitch = KillSwitch.global();
         private int rewriteCacheSize = 2048;
         private DataSource testConnections;
+        private Duration recheckInterval = Duration.ofMinutes(1);
+        private final List<StatementListener> listeners = new ArrayList<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -265,9 +290,24 @@ public final class TipDataSource implements DataSource {
             return this;
         }
 
-        /** The schema of the shadow twins (a database on MariaDB); default {@value ShadowSchema#DEFAULT_SCHEMA}. */
+        /**
+         * The schema of the shadow twins; default {@value ShadowSchema#DEFAULT_SCHEMA}, on MariaDB (where it is a
+         * database of the whole server) {@code <database>_tip_shadow}.
+         */
         public Builder shadowSchema(String schema) {
-            this.shadowSchema = schema;
+            this.shadowSchema = Objects.requireNonNull(schema, "shadowSchema; leave it unset for the default");
+            return this;
+        }
+
+        /** How often tables and twins are checked again while test traffic runs; default one minute. */
+        public Builder recheckInterval(Duration interval) {
+            this.recheckInterval = Objects.requireNonNull(interval, "recheckInterval");
+            return this;
+        }
+
+        /** Tells the listener what was rewritten and refused, and each schema problem found; may be called again. */
+        public Builder listener(StatementListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -300,15 +340,16 @@ public final class TipDataSource implements DataSource {
         }
 
         /**
-         * Checks the settings and that every declared table exists and every isolated table has its twin,
-         * then builds the data source; throws a message naming what is wrong and how to fix it.
+         * Checks the settings (throwing a message naming a bad one), then checks that every declared table exists and
+         * every isolated table has a matching twin. What it finds there never fails: it is logged at ERROR, told to
+         * the listeners, and refuses test traffic on the tables concerned until a later check finds them fixed.
          */
         public TipDataSource build() {
             if (policies != null && tablesDeclared) {
                 throw new IllegalStateException("tables declared both with policies(TablePolicies) and with"
                         + " isolated/reference/denied/policy: use one or the other");
             }
-            if (shadowSchema == null || !SCHEMA_NAME.matcher(shadowSchema).matches()) {
+            if (shadowSchema != null && !ShadowSchemaName.NAME.matcher(shadowSchema).matches()) {
                 throw new IllegalArgumentException("invalid shadow schema name '" + shadowSchema + "': use 1 to 63"
                         + " letters, digits and _, starting with a letter or _ (default "
                         + ShadowSchema.DEFAULT_SCHEMA + ")");
@@ -317,21 +358,45 @@ public final class TipDataSource implements DataSource {
                 throw new IllegalArgumentException("invalid rewrite cache size " + rewriteCacheSize
                         + ": give at least 1 (default 2048)");
             }
+            if (recheckInterval.isNegative()) {
+                throw new IllegalArgumentException("invalid recheck interval " + recheckInterval
+                        + ": give zero or more (default PT1M)");
+            }
             TablePolicies p = policies != null ? policies : tables.build();
             if (testConnections == dataSource) {
                 throw new IllegalArgumentException("testConnections is the production data source: give a pool that"
                         + " logs in as the test identity, or leave it unset");
             }
-            Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect, testConnections);
             if (testConnections == null) {
                 LOG.warn("tip-data: no test identity configured (TipDataSource.Builder.testConnections): test"
                         + " statements run with the production login's privileges, so only one wall (the rewriter"
                         + " and its check) stands between test traffic and customer data");
             }
-            SqlRewriter rewriter = SqlRewriter.create(p, ColumnCatalog.load(dataSource, p, d), shadowSchema, d,
-                    rewriteCacheSize);
-            return new TipDataSource(dataSource, testConnections,
-                    new StatementGuard(rewriter, killSwitch, d == Dialect.MARIADB), p, shadowSchema, d);
+            StatementListener listener = listeners.isEmpty() ? null
+                    : listeners.size() == 1 ? listeners.get(0) : new Listeners(List.copyOf(listeners));
+            TwinGate gate = new TwinGate(dataSource, p, shadowSchema, dialect, rewriteCacheSize, recheckInterval,
+                    listener, testConnections);
+            StatementGuard guard = new StatementGuard(gate, killSwitch, listener,
+                    () -> gate.dialect() == Dialect.MARIADB);
+            return new TipDataSource(dataSource, testConnections, guard, p, gate);
+        }
+    }
+
+    /** Several listeners told in turn. */
+    private record Listeners(List<StatementListener> all) implements StatementListener {
+        @Override
+        public void onRewritten(String runId, String original, String sent, List<String> tables) {
+            all.forEach(l -> l.onRewritten(runId, original, sent, tables));
+        }
+
+        @Override
+        public void onRefused(String runId, String original, String reason, List<String> tables) {
+            all.forEach(l -> l.onRefused(runId, original, reason, tables));
+        }
+
+        @Override
+        public void onSchemaProblem(SchemaProblem problem) {
+            all.forEach(l -> l.onSchemaProblem(problem));
         }
     }
 }

@@ -51,7 +51,7 @@ class H2ShadowSchemaTest extends ShadowSchemaContract {
 
     @Test
     void builderRejectsBadSchemaNameAndMissingPolicies() {
-        assertThatThrownBy(() -> ShadowSchema.builder(DS).policies(policies).schema("tip-shadow").build())
+        assertThatThrownBy(() -> ShadowSchema.builder(DS).policies(policies).shadowSchema("tip-shadow").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'tip-shadow'").hasMessageContaining("letters, digits and _");
         assertThatThrownBy(() -> ShadowSchema.builder(DS).build())

@@ -163,8 +163,8 @@ class PostgresShadowSchemaTest extends ShadowSchemaContract {
             assertThat(pr.fix()).isEqualTo("run CREATE UNIQUE INDEX \"users Email live\" ON \"" + shadow()
                     + "\".\"users\" USING btree (\"Email\", tip_run) WHERE (deleted_at IS NULL)");
         });
-        assertThatThrownBy(() -> TipDataSource.wrap(dataSource()).policies(p).shadowSchema(shadow()).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("users Email live");
+        assertThat(TipDataSource.wrap(dataSource()).policies(p).shadowSchema(shadow()).build().problems())
+                .extracting(SchemaProblem::toString).anySatisfy(t -> assertThat(t).contains("users Email live"));
         exec(problems.get(0).fix().substring("run ".length()));
         assertThat(schema.check()).isEmpty();
     }

@@ -78,7 +78,7 @@ abstract class ShadowSchemaContract {
     }
 
     ShadowSchema shadowSchema(TablePolicies p) throws SQLException {
-        return ShadowSchema.builder(dataSource()).policies(p).schema(shadow()).build();
+        return ShadowSchema.builder(dataSource()).policies(p).shadowSchema(shadow()).build();
     }
 
     @Test
@@ -211,7 +211,7 @@ abstract class ShadowSchemaContract {
         assertThat(before).anySatisfy(pr -> {
             assertThat(pr.table()).isEqualToIgnoringCase("orders");
             assertThat(pr.problem()).contains("shadow schema " + shadow() + " does not exist");
-            assertThat(pr.fix()).contains("ShadowSchema.create()").contains("ShadowSchemaCommand create");
+            assertThat(pr.fix()).contains("ShadowSchema.create()").contains("TipCommand shadow create");
         });
         assertThat(before).anySatisfy(pr -> {
             assertThat(pr.table()).isEqualTo("ghosts");

@@ -92,7 +92,7 @@ abstract class TestDatabase implements AutoCloseable {
 
     /** The shadow schema of these tables, with the test identity. */
     ShadowSchema shadowSchema() {
-        return ShadowSchema.builder(raw).policies(policies()).schema(shadow).testIdentity(testPool).build();
+        return ShadowSchema.builder(raw).policies(policies()).shadowSchema(shadow).testIdentity(testPool).build();
     }
 
     /** The production login as an administrator's connection, for what neither pool may do. */

@@ -453,26 +453,41 @@ abstract class TipDataSourceContract {
     }
 
     @Test
-    void buildNamesAMissingTable() {
-        assertThatThrownBy(() -> TipDataSource.wrap(db.raw).isolated("orders", "order_items", "invoices")
-                .reference("countries", "currencies").shadowSchema(db.shadow).build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("TipDataSource cannot isolate test traffic:\n"
-                        + "- currencies: table 'currencies' is declared REFERENCE but does not exist in schema "
-                        + db.productionSchema() + "; create it or remove it from the policies\n"
-                        + "- invoices: table 'invoices' does not exist in schema " + db.productionSchema()
+    void aMissingTableRefusesTestTrafficOnItAndNeverStopsTheStart() throws Exception {
+        TipDataSource ds = TipDataSource.wrap(db.raw).isolated("orders", "order_items", "invoices")
+                .reference("countries", "currencies").shadowSchema(db.shadow).build();
+        assertThat(ds.problems()).extracting(SchemaProblem::toString).containsExactly(
+                "currencies: table 'currencies' is declared REFERENCE but does not exist in schema "
+                        + db.productionSchema() + "; create it or remove it from the policies",
+                "invoices: table 'invoices' does not exist in schema " + db.productionSchema()
                         + "; create it or remove it from the policies");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('prod-9', 9)")).isEqualTo(1);
+            in(RUN_A, () -> s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('a-9', 9)"));
+            assertRefused(() -> in(RUN_A, () -> s.executeQuery("SELECT id FROM invoices")),
+                    RefusedStatementException.REFUSED, "table invoices is refused",
+                    "does not exist in schema " + db.productionSchema());
+        }
+        assertThat(prod(" WHERE customer = 'prod-9'")).containsExactly("prod-9|9");
+        assertThat(twin("run-a")).containsExactly("a-9|9");
     }
 
     @Test
-    void buildNamesAnIsolatedTableWithoutTwin() {
-        assertThatThrownBy(() -> TipDataSource.wrap(db.raw).isolated("orders", "secrets").shadowSchema(db.shadow)
-                .build())
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessage("TipDataSource cannot isolate test traffic:\n- " + db.spell("secrets") + ": shadow twin "
-                        + db.spell(db.shadow) + "." + db.spell("secrets") + " does not exist; run ShadowSchema.create()"
-                        + " or `java -cp <app and JDBC driver jars> io.tipdata.jdbc.cli.ShadowSchemaCommand create"
-                        + " --url ... --isolated ...`");
+    void anIsolatedTableWithoutTwinRefusesTestTrafficOnItOnly() throws Exception {
+        TipDataSource ds = TipDataSource.wrap(db.raw).isolated("orders", "secrets").shadowSchema(db.shadow).build();
+        assertThat(ds.problems()).extracting(SchemaProblem::toString).containsExactly(db.spell("secrets")
+                + ": shadow twin " + db.spell(db.shadow) + "." + db.spell("secrets") + " does not exist; run"
+                + " ShadowSchema.create() or `java -cp tip-data-jdbc-<version>-cli.jar:<JDBC driver jar>"
+                + " io.tipdata.jdbc.cli.TipCommand shadow create --url ... --isolated ...`");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            assertRefused(() -> in(RUN_A, () -> s.executeQuery("SELECT note FROM secrets")),
+                    RefusedStatementException.REFUSED, "table secrets is refused", "ShadowSchema.create()");
+            assertThat(in(RUN_A, () -> s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('a-1', 1)")))
+                    .isEqualTo(1);
+            try (ResultSet rs = s.executeQuery("SELECT note FROM secrets")) {
+                assertThat(rs.next()).isTrue();
+            }
+        }
     }
 
     @Test

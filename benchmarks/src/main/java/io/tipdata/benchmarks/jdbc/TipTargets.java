@@ -34,7 +34,7 @@ final class TipTargets {
         try (Connection c = production.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
         }
-        ShadowSchema.builder(production).policies(policies).schema(SHADOW_SCHEMA).dialect(db.dialect()).build()
+        ShadowSchema.builder(production).policies(policies).shadowSchema(SHADOW_SCHEMA).dialect(db.dialect()).build()
                 .create();
         return TipDataSource.wrap(production).policies(policies).shadowSchema(SHADOW_SCHEMA).dialect(db.dialect())
                 .build();

@@ -3,6 +3,7 @@ package io.tipdata.core.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tipdata.core.ExpectedFailure;
 import io.tipdata.core.InMemoryRunRegistry;
 import io.tipdata.core.KeyRing;
 import io.tipdata.core.KillSwitch;
@@ -51,19 +52,19 @@ class TipFilterTest {
             @Override
             public void onAccepted(String runId, HttpServletRequest request) {
                 FAILING_LISTENER_CALLS.incrementAndGet();
-                throw new IllegalStateException("listener failure");
+                throw new ExpectedFailure("listener failure");
             }
 
             @Override
             public void onRejected(String reason, HttpServletRequest request) {
                 FAILING_LISTENER_CALLS.incrementAndGet();
-                throw new IllegalStateException("listener failure");
+                throw new ExpectedFailure("listener failure");
             }
 
             @Override
             public void onKilled(HttpServletRequest request) {
                 FAILING_LISTENER_CALLS.incrementAndGet();
-                throw new IllegalStateException("listener failure");
+                throw new ExpectedFailure("listener failure");
             }
         };
         TipListener recording = new TipListener() {
@@ -280,27 +281,27 @@ class TipFilterTest {
     static final class FailingRegistry implements RunRegistry {
         @Override
         public void register(TestRun run) {
-            throw new IllegalStateException("registry down");
+            throw new ExpectedFailure("registry down");
         }
 
         @Override
         public Optional<TestRun> find(String runId) {
-            throw new IllegalStateException("registry down");
+            throw new ExpectedFailure("registry down");
         }
 
         @Override
         public Optional<RunStatus> status(String runId) {
-            throw new IllegalStateException("registry down");
+            throw new ExpectedFailure("registry down");
         }
 
         @Override
         public List<TestRun> expiredBefore(Instant instant) {
-            throw new IllegalStateException("registry down");
+            throw new ExpectedFailure("registry down");
         }
 
         @Override
         public void markPurged(String runId) {
-            throw new IllegalStateException("registry down");
+            throw new ExpectedFailure("registry down");
         }
     }
 }

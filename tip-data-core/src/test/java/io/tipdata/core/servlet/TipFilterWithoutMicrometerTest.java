@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.slf4j.simple.SimpleServiceProvider;
 
 /**
  * Loads the filter in a class loader that holds only tip-data-core's classes, the servlet API and
@@ -23,7 +24,11 @@ class TipFilterWithoutMicrometerTest {
 
     @Test
     void filterLoadsAndWorksWithoutMicrometer() throws Exception {
-        URL[] path = {location(TipFilter.class), location(Filter.class), location(LoggerFactory.class)};
+        // slf4j-simple as the logging provider: this module's provider (slf4j.provider) is a test class,
+        // which the isolated loader does not see
+        URL[] path = {location(TipFilter.class), location(Filter.class), location(LoggerFactory.class),
+            location(SimpleServiceProvider.class)};
+        String provider = System.setProperty("slf4j.provider", SimpleServiceProvider.class.getName());
         try (URLClassLoader loader = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
             assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader))
                     .isInstanceOf(ClassNotFoundException.class);
@@ -57,6 +62,12 @@ class TipFilterWithoutMicrometerTest {
             doFilter.invoke(filter, request(loader, "forged"), response(loader, events), chain);
 
             assertThat(events).containsExactly("chain", "isCommitted");
+        } finally {
+            if (provider == null) {
+                System.clearProperty("slf4j.provider");
+            } else {
+                System.setProperty("slf4j.provider", provider);
+            }
         }
     }
 

@@ -70,6 +70,6 @@ final class DriverManagerDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "DriverManagerDataSource[" + ShadowSchemaCommand.redact(url) + "]";
+        return "DriverManagerDataSource[" + ConnectionOptions.redact(url) + "]";
     }
 }

@@ -1,227 +1,29 @@
 package io.tipdata.jdbc.cli;
 
-import io.tipdata.jdbc.Dialect;
-import io.tipdata.jdbc.SchemaProblem;
-import io.tipdata.jdbc.ShadowSchema;
-import io.tipdata.jdbc.TablePolicies;
-import io.tipdata.jdbc.TablePolicy;
-import io.tipdata.jdbc.cli.CommandLine.UsageException;
-import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
-
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Creates or checks the shadow schema from the command line, e.g. before a deployment or from a CI job.
+ * The former shadow-schema command: {@code ShadowSchemaCommand create ...} runs {@code tip-data shadow create ...}.
  *
- * <pre>
- * java -cp tip-data-jdbc.jar:tip-data-core.jar:slf4j-api.jar:&lt;JDBC driver jar&gt; \
- *     io.tipdata.jdbc.cli.ShadowSchemaCommand create|check --url JDBC_URL [--user USER] \
- *     [--password-env VAR | --password-file PATH] --isolated orders,order_*,... \
- *     [--reference countries,...] [--schema tip_shadow] \
- *     [--test-user LOGIN [--test-url JDBC_URL] [--test-password-env VAR | --test-password-file PATH]]
- * </pre>
- *
- * <p>With {@code --test-user} (the test identity's login, {@code user@host} on MariaDB), {@code create} also
- * grants it what test traffic needs (the {@code --user} login must be allowed to grant), and the check logs in
- * as it (at {@code --test-url}, default {@code --url}) and reports each privilege it lacks or has in excess.
- *
- * <p>The JDBC driver of the database (H2, PostgreSQL or MariaDB) must be on the class path. A password is
- * never taken as an argument. Entries of {@code --isolated} and {@code --reference} with {@code *} or
- * {@code ?} are patterns. {@code create} creates each missing twin (existing twins are left as they are),
- * then checks. Exit codes: 0 all well, or only warnings (a production index missing in a twin makes test
- * statements slower, never less isolated; the warnings are printed), 1 errors found (printed; the same that
- * make {@code TipDataSource.build()} refuse to start), 2 usage error (the message says what to change),
- * 3 database error.
+ * @deprecated use {@link TipCommand} with {@code shadow create|check|update}
  */
+@Deprecated(since = "0.1.0")
 public final class ShadowSchemaCommand {
-
-    /** Exit code: the shadow schema matches production, apart from any warnings printed. */
-    public static final int OK = 0;
-    /** Exit code: the check found errors; they are printed, with any warnings. */
-    public static final int PROBLEMS = 1;
-    /** Exit code: the arguments cannot be used. */
-    public static final int USAGE = 2;
-    /** Exit code: the database refused or failed. */
-    public static final int DATABASE_ERROR = 3;
-
-    static final String USAGE_TEXT = "usage: java -cp <tip-data jars>:<JDBC driver jar> "
-            + ShadowSchemaCommand.class.getName() + " create|check --url JDBC_URL [--user USER]"
-            + " [--password-env VAR | --password-file PATH] --isolated t1,t2,pattern_* [--reference t3,...]"
-            + " [--schema " + ShadowSchema.DEFAULT_SCHEMA + "] [--test-user LOGIN [--test-url JDBC_URL]"
-            + " [--test-password-env VAR | --test-password-file PATH]]";
-
-    private static final Set<String> COMMANDS = new TreeSet<>(Set.of("create", "check"));
-    private static final Set<String> OPTIONS = new TreeSet<>(Set.of("--url", "--user", "--password-env",
-            "--password-file", "--isolated", "--reference", "--schema", "--test-user", "--test-url",
-            "--test-password-env", "--test-password-file"));
 
     private ShadowSchemaCommand() {
     }
 
-    /** Runs the command and exits the JVM with its exit code. */
+    /** Runs {@code tip-data shadow <args>} and exits the JVM with its exit code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 
-    /** Runs the command with the given output streams and environment, and returns the exit code. */
+    /** Runs {@code tip-data shadow <args>} and returns its exit code (see {@link TipCommand}). */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        CommandLine line;
-        ShadowSchema schema;
-        TablePolicies policies;
-        DriverManagerDataSource dataSource;
-        try {
-            line = CommandLine.parse(args, COMMANDS, OPTIONS);
-            String url = line.required("--url", "jdbc:postgresql://db:5432/app");
-            dataSource = new DriverManagerDataSource(url, line.option("--user"), password(line, env));
-            requireDriver(url);
-            policies = policies(line);
-            ShadowSchema.Builder builder = ShadowSchema.builder(dataSource).policies(policies)
-                    .schema(line.options().getOrDefault("--schema", ShadowSchema.DEFAULT_SCHEMA));
-            testIdentity(line, env, url, builder);
-            schema = builder.build();
-        } catch (UsageException | IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            err.println(USAGE_TEXT);
-            return USAGE;
-        }
-        try {
-            if (line.command().equals("create")) {
-                create(dataSource, schema, policies, out);
-                if (line.option("--test-user") != null) {
-                    schema.create();
-                    out.println("granted the test identity " + line.option("--test-user") + " what test traffic needs");
-                }
-            }
-            List<SchemaProblem> problems = schema.check();
-            long errors = problems.stream().filter(SchemaProblem::isError).count();
-            if (errors == 0) {
-                out.println("shadow schema " + schema.schema() + " matches production" + (problems.isEmpty() ? ""
-                        : ", with " + problems.size() + " warning(s):"));
-            } else {
-                out.println(errors + " problem(s) in shadow schema " + schema.schema() + (errors == problems.size()
-                        ? "" : ", and " + (problems.size() - errors) + " warning(s)") + ":");
-            }
-            problems.forEach(p -> out.println("  " + p));
-            return errors == 0 ? OK : PROBLEMS;
-        } catch (SQLException e) {
-            err.println("error: database error: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")");
-            return DATABASE_ERROR;
-        }
-    }
-
-    private static void create(DriverManagerDataSource dataSource, ShadowSchema schema, TablePolicies policies,
-            PrintStream out) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            List<String> created = new ShadowTwinCreator(c, Dialect.detect(c.getMetaData()), policies,
-                    schema.schema()).createMissing();
-            created.forEach(t -> out.println("created shadow twin " + schema.schema() + "." + t));
-            if (created.isEmpty()) {
-                out.println("no shadow twin was missing");
-            }
-        }
-    }
-
-    /** The test identity's options: grants go to {@code --test-user}, the check logs in as it. */
-    private static void testIdentity(CommandLine line, Map<String, String> env, String url,
-            ShadowSchema.Builder builder) throws UsageException {
-        String user = line.option("--test-user");
-        if (user == null) {
-            for (String o : List.of("--test-url", "--test-password-env", "--test-password-file")) {
-                if (line.option(o) != null) {
-                    throw new UsageException(o + " is given without --test-user: name the test identity's login");
-                }
-            }
-            return;
-        }
-        String login = user.contains("@") ? user.substring(0, user.lastIndexOf('@')) : user;
-        String password = password(line, env, "--test-password-env", "--test-password-file");
-        String testUrl = line.options().getOrDefault("--test-url", url);
-        builder.testLogin(user).testIdentity(new DriverManagerDataSource(testUrl, login, password));
-    }
-
-    private static TablePolicies policies(CommandLine line) throws UsageException {
-        TablePolicies.Builder b = TablePolicies.builder();
-        add(b, TablePolicy.ISOLATED, line.required("--isolated", "orders,order_lines"));
-        String reference = line.option("--reference");
-        if (reference != null) {
-            add(b, TablePolicy.REFERENCE, reference);
-        }
-        return b.build();
-    }
-
-    private static void add(TablePolicies.Builder b, TablePolicy policy, String list) throws UsageException {
-        for (String entry : list.split(",", -1)) {
-            String name = entry.trim();
-            if (name.isEmpty()) {
-                throw new UsageException("empty table name in '" + list + "': separate names by single commas");
-            }
-            if (name.contains("*") || name.contains("?")) {
-                b.pattern(policy, name);
-            } else {
-                b.table(policy, name);
-            }
-        }
-    }
-
-    private static String password(CommandLine line, Map<String, String> env) throws UsageException {
-        return password(line, env, "--password-env", "--password-file");
-    }
-
-    private static String password(CommandLine line, Map<String, String> env, String envOption, String fileOption)
-            throws UsageException {
-        String var = line.option(envOption);
-        String file = line.option(fileOption);
-        if (var != null && file != null) {
-            throw new UsageException("both " + envOption + " and " + fileOption + " are given; give one of them");
-        }
-        if (var != null) {
-            String value = env.get(var);
-            if (value == null) {
-                throw new UsageException("environment variable " + var + " (from " + envOption + ") is not set;"
-                        + " export it or use " + fileOption + " PATH");
-            }
-            return value;
-        }
-        if (file != null) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException | RuntimeException e) {
-                throw new UsageException("cannot read the password file " + file + " (from " + fileOption + "): "
-                        + e.getClass().getSimpleName() + "; give a readable file that holds only the password");
-            }
-        }
-        return null;
-    }
-
-    private static void requireDriver(String url) throws UsageException {
-        try {
-            DriverManager.getDriver(url);
-        } catch (SQLException e) {
-            throw new UsageException("no JDBC driver on the class path accepts the URL '" + redact(url)
-                    + "': put the driver jar (H2, PostgreSQL or MariaDB) on -cp, and check the URL");
-        }
-    }
-
-    /** The URL without its parameters, which may hold credentials. */
-    static String redact(String url) {
-        int cut = url.length();
-        for (char c : new char[] {'?', ';', '&'}) {
-            int at = url.indexOf(c);
-            if (at >= 0 && at < cut) {
-                cut = at;
-            }
-        }
-        return cut < url.length() ? url.substring(0, cut) + "..." : url;
+        String[] shadow = new String[args.length + 1];
+        shadow[0] = "shadow";
+        System.arraycopy(args, 0, shadow, 1, args.length);
+        return TipCommand.run(shadow, out, err, env);
     }
 }

@@ -2,67 +2,96 @@ package io.tipdata.jdbc.internal;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.SchemaProblem;
-import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
+import io.tipdata.jdbc.internal.shadow.IdentityCheck;
 import io.tipdata.jdbc.internal.shadow.SchemaReader;
+import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
+import io.tipdata.jdbc.internal.shadow.ShadowSchemaName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What {@code TipDataSource.build()} checks against the database: the dialect, that every table named by a
- * policy exists, and (through {@link ShadowSchema#check()}) that every isolated table has a matching twin.
- * With a test identity, also that it has exactly the privileges test traffic needs. Errors refuse the start; warnings (a twin slower than production, never less isolated) are logged.
+ * What {@code TipDataSource} checks against the database, at {@code build()} and again later: the dialect, the
+ * shadow schema's name, that every table named by a policy exists, that every isolated table has a matching
+ * twin, the production columns of the isolated tables (for {@code *}) and, with a test identity, that it has
+ * exactly the privileges test traffic needs (any error there refuses all test traffic: the second wall is not
+ * sound). It never throws: what it finds
+ * refuses test traffic (see {@link TwinGate}), never production.
  */
 public final class StartupCheck {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StartupCheck.class);
+    /**
+     * What a check found.
+     *
+     * @param dialect      the dialect, or {@code null} when the database could not be reached
+     * @param shadowSchema the shadow schema, or {@code null} when it could not be resolved
+     * @param columns      the production columns of the isolated tables
+     * @param problems     every problem found, errors and warnings
+     * @param unavailable  why nothing could be checked (all test traffic is refused), or {@code null}
+     */
+    public record Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
+                         String unavailable) {
+    }
 
     private StartupCheck() {
     }
 
-    /** The dialect to use; throws {@link IllegalStateException} listing every problem found. */
-    public static Dialect run(DataSource dataSource, TablePolicies policies, String shadowSchema, Dialect dialect,
+    /** The table of the problem that refuses every test statement. */
+    public static final String ALL_TABLES = "*";
+
+    /** Checks the database; never throws. */
+    public static Health run(DataSource dataSource, TablePolicies policies, String explicitShadow, Dialect dialect) {
+        return run(dataSource, policies, explicitShadow, dialect, null);
+    }
+
+    /** Checks the database and, when {@code testIdentity} is given, its privileges; never throws. */
+    public static Health run(DataSource dataSource, TablePolicies policies, String explicitShadow, Dialect dialect,
             DataSource testIdentity) {
-        Dialect d;
-        List<SchemaProblem> problems = new ArrayList<>();
-        try {
-            try (Connection c = dataSource.getConnection()) {
-                d = dialect != null ? dialect : Dialect.detect(c.getMetaData());
-                SchemaReader reader = new SchemaReader(c, d);
-                String schema = reader.defaultSchema();
-                Map<String, String> tables = reader.tables(schema);
-                for (Map.Entry<String, TablePolicy> e : policies.exactNames().entrySet()) {
-                    if (e.getValue() != TablePolicy.ISOLATED && !tables.containsKey(e.getKey())) {
-                        problems.add(new SchemaProblem(e.getKey(), null, "table '" + e.getKey() + "' is declared "
-                                + e.getValue() + " but does not exist in schema " + schema,
-                                "create it or remove it from the policies"));
-                    }
+        Dialect d = dialect;
+        String shadow = explicitShadow;
+        try (Connection c = dataSource.getConnection()) {
+            d = dialect != null ? dialect : Dialect.detect(c.getMetaData());
+            shadow = ShadowSchemaName.resolve(explicitShadow, d, c);
+            List<SchemaProblem> problems = new ArrayList<>();
+            SchemaReader reader = new SchemaReader(c, d);
+            String schema = reader.defaultSchema();
+            Map<String, String> tables = reader.tables(schema);
+            for (Map.Entry<String, TablePolicy> e : policies.exactNames().entrySet()) {
+                if (e.getValue() != TablePolicy.ISOLATED && !tables.containsKey(e.getKey())) {
+                    problems.add(new SchemaProblem(e.getKey(), null, "table '" + e.getKey() + "' is declared "
+                            + e.getValue() + " but does not exist in schema " + schema,
+                            "create it or remove it from the policies"));
                 }
             }
-            ShadowSchema.Builder shadow = ShadowSchema.builder(dataSource).policies(policies).schema(shadowSchema)
-                    .dialect(d);
+            problems.addAll(new ShadowDriftCheck(c, d, policies, shadow).problems());
             if (testIdentity != null) {
-                shadow.testIdentity(testIdentity);
+                identityProblems(c, testIdentity, d, policies, shadow, problems);
             }
-            problems.addAll(shadow.build().check());
-        } catch (SQLException e) {
-            throw new IllegalStateException("TipDataSource cannot check the database: " + e.getMessage()
-                    + "; make sure the data source connects to the production schema", e);
+            TableColumns columns = ColumnCatalog.load(c, policies, d);
+            return new Health(d, shadow, columns, List.copyOf(problems), null);
+        } catch (SQLException | RuntimeException e) {
+            return new Health(d, shadow, TableColumns.none(), List.of(), "tip-data cannot check the database ("
+                    + e.getMessage() + "); make sure the data source connects to the production schema");
         }
-        problems.stream().filter(p -> !p.isError()).forEach(p -> LOG.warn("shadow schema {}", p));
-        List<SchemaProblem> errors = problems.stream().filter(SchemaProblem::isError).toList();
-        if (!errors.isEmpty()) {
-            throw new IllegalStateException("TipDataSource cannot isolate test traffic:"
-                    + errors.stream().map(p -> "\n- " + p).collect(Collectors.joining()));
+    }
+
+    private static void identityProblems(Connection c, DataSource testIdentity, Dialect d, TablePolicies policies,
+            String shadow, List<SchemaProblem> problems) throws SQLException {
+        List<SchemaProblem> found;
+        try (Connection t = testIdentity.getConnection()) {
+            found = new IdentityCheck(c, t, d, policies, shadow).problems();
         }
-        return d;
+        problems.addAll(found);
+        if (found.stream().anyMatch(SchemaProblem::isError)) {
+            problems.add(new SchemaProblem(ALL_TABLES, null, "the test identity does not have exactly the"
+                    + " privileges test traffic needs (see the problems above), so all test traffic is refused",
+                    "run ShadowSchema.create() with testIdentity(...) to grant them, or fix the grants by hand"));
+        }
     }
 }

@@ -9,7 +9,10 @@ import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Wrapper;
+import io.tipdata.jdbc.StatementListener;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +27,8 @@ public final class StatementGuard {
 
     private final Rewrite rewrite;
     private final KillSwitch killSwitch;
-    private final boolean lowerTestIsolation;
+    private final StatementListener listener;
+    private final BooleanSupplier lowerTestIsolation;
 
     /** A guard that rewrites with the rewriter and obeys the kill switch. */
     public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch) {
@@ -37,31 +41,58 @@ public final class StatementGuard {
      * rows in a writing statement would otherwise lock them (MariaDB's InnoDB at REPEATABLE READ).
      */
     public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch, boolean lowerTestIsolation) {
-        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch, lowerTestIsolation);
+        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch, null, () -> lowerTestIsolation);
     }
 
     StatementGuard(Rewrite rewrite, KillSwitch killSwitch) {
-        this(rewrite, killSwitch, false);
+        this(rewrite, killSwitch, null, () -> false);
     }
 
     StatementGuard(Rewrite rewrite, KillSwitch killSwitch, boolean lowerTestIsolation) {
-        this.rewrite = rewrite;
+        this(rewrite, killSwitch, null, () -> lowerTestIsolation);
+    }
+
+    /**
+     * A guard that rewrites through {@code rewrite}, obeys the kill switch, tells the listener (may be null) and,
+     * where {@code lowerTestIsolation} says so (asked at each test borrow), runs test connections at READ
+     * COMMITTED.
+     */
+    public StatementGuard(Rewrite rewrite, KillSwitch killSwitch, StatementListener listener,
+            BooleanSupplier lowerTestIsolation) {
+        this.rewrite = Objects.requireNonNull(rewrite, "rewrite");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
-        this.lowerTestIsolation = lowerTestIsolation;
+        this.listener = listener;
+        this.lowerTestIsolation = Objects.requireNonNull(lowerTestIsolation, "lowerTestIsolation");
     }
 
     boolean lowersTestIsolation() {
-        return lowerTestIsolation;
+        return lowerTestIsolation.getAsBoolean();
     }
 
     /** The SQL to send for a run, or a refusal. */
     @FunctionalInterface
-    interface Rewrite {
+    public interface Rewrite {
+        /** The SQL to send for the run, or a refusal. */
         String sqlFor(String sql, String runId) throws RefusedStatementException;
+
+        /** The tables the statement names, if known (for listeners and metrics). */
+        default List<String> tablesOf(String sql) {
+            return List.of();
+        }
     }
 
     private static Rewrite rewriterOf(SqlRewriter rewriter) {
-        return (sql, runId) -> rewriter.rewrite(sql).sqlFor(runId);
+        return new Rewrite() {
+            @Override
+            public String sqlFor(String sql, String runId) throws RefusedStatementException {
+                return rewriter.rewrite(sql).sqlFor(runId);
+            }
+
+            @Override
+            public List<String> tablesOf(String sql) {
+                return rewriter.tablesOf(sql);
+            }
+        };
     }
 
     /** Wraps a connection of the guarded data source borrowed now: pinned to the current context. */
@@ -76,7 +107,7 @@ public final class StatementGuard {
      */
     public Connection pin(Connection connection, TestRun run, boolean vouched) throws SQLException {
         Objects.requireNonNull(connection, "connection");
-        if (run == null || !lowerTestIsolation) {
+        if (run == null || !lowersTestIsolation()) {
             return new GuardedConnection(this, connection, run, vouched, GuardedConnection.NO_CHANGE);
         }
         try {
@@ -103,13 +134,18 @@ public final class StatementGuard {
             throw refused(run, "no SQL given", RefusedStatementException.REFUSED);
         }
         try {
-            return rewrite.sqlFor(sql, run.runId());
+            String sent = rewrite.sqlFor(sql, run.runId());
+            if (listener != null || LOG.isDebugEnabled()) {
+                rewritten(run.runId(), sql, sent);
+            }
+            return sent;
         } catch (IsolationViolationException e) {
             killSwitch.engage("the rewrite of a statement of run " + run.runId()
                     + " failed the independent isolation check: " + e.getMessage());
+            told(run.runId(), sql, e.getMessage());
             throw e;
         } catch (RefusedStatementException e) {
-            LOG.debug("tip-data refused a statement of run {}: {}", run.runId(), e.getMessage());
+            told(run.runId(), sql, e.getMessage());
             throw e;
         }
     }
@@ -133,11 +169,35 @@ public final class StatementGuard {
                 + " with TipDataSource.connectionFor(run)", RefusedStatementException.CONTEXT_CROSSED);
     }
 
-    /** A refusal, logged at debug with the run id. */
+    /** A refusal, logged at debug with the run id and told to the listener. */
     RefusedStatementException refused(TestRun run, String message, String sqlState) {
-        LOG.debug("tip-data refused a statement of {}: {}", run == null ? "production" : "run " + run.runId(),
-                message);
+        told(run == null ? null : run.runId(), null, message);
         return new RefusedStatementException(message, sqlState);
+    }
+
+    private void rewritten(String runId, String sql, String sent) {
+        LOG.debug("tip-data rewrote a statement of run {}: {} -> {}", runId, sql, sent);
+        if (listener != null) {
+            try {
+                listener.onRewritten(runId, sql, sent, rewrite.tablesOf(sql));
+            } catch (RuntimeException e) {
+                LOG.warn("statement listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void told(String runId, String sql, String reason) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("tip-data refused a statement of {}: {}{}", runId == null ? "production" : "run " + runId,
+                    sql == null ? "" : sql + " -- ", reason);
+        }
+        if (listener != null) {
+            try {
+                listener.onRefused(runId, sql, reason, sql == null ? List.of() : rewrite.tablesOf(sql));
+            } catch (RuntimeException e) {
+                LOG.warn("statement listener failed: {}", e.toString());
+            }
+        }
     }
 
     /** Unwraps to the guarded object, or in production to the delegate; in test context never to the delegate. */

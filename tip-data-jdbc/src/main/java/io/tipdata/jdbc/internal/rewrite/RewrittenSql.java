@@ -13,6 +13,7 @@ public final class RewrittenSql {
 
     private final String[] parts;
     private final StatementKind kind;
+    private final java.util.List<String> tables;
     private final int fixedLength;
     private volatile ForRun last;
 
@@ -20,8 +21,13 @@ public final class RewrittenSql {
     }
 
     RewrittenSql(String[] parts, StatementKind kind) {
+        this(parts, kind, java.util.List.of());
+    }
+
+    RewrittenSql(String[] parts, StatementKind kind, java.util.List<String> tables) {
         this.parts = parts.clone();
         this.kind = kind;
+        this.tables = java.util.List.copyOf(tables);
         int len = 0;
         for (String p : parts) {
             len += p.length();
@@ -54,6 +60,11 @@ public final class RewrittenSql {
     /** What the statement does. */
     public StatementKind kind() {
         return kind;
+    }
+
+    /** The tables the original statement names (lower-cased, unqualified, each once, in order of appearance). */
+    public java.util.List<String> tables() {
+        return tables;
     }
 
     /** How many run literals the statement carries (one per partition filter or stamped row). */

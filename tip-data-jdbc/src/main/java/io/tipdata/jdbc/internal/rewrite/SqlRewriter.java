@@ -42,7 +42,20 @@ public final class SqlRewriter {
     private final BoundedCache<String, Object> cache;
     private final AtomicLong parses = new AtomicLong();
 
-    private record Refused(String message, boolean violation) {
+    private record Refused(String message, boolean violation, List<String> tables) {
+    }
+
+    /** A refusal found once the statement was parsed, carrying the tables it names. */
+    private static final class RefusalWithTables extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient RuntimeException cause;
+        final transient List<String> tables;
+
+        RefusalWithTables(RuntimeException cause, List<String> tables) {
+            super(null, null, false, false);
+            this.cause = cause;
+            this.tables = tables;
+        }
     }
 
     /** A rewrite the independent check rejected: the rewriter itself went wrong. */
@@ -98,6 +111,18 @@ public final class SqlRewriter {
                 : new RefusedStatementException(refused.message, RefusedStatementException.REFUSED);
     }
 
+    /**
+     * The tables a statement names, lower-cased and unqualified, as far as it was read (empty when it could not
+     * be parsed or is not cached); only a cache lookup, for listeners and metrics.
+     */
+    public List<String> tablesOf(String sql) {
+        Object cached = cache.get(sql);
+        if (cached instanceof RewrittenSql r) {
+            return r.tables();
+        }
+        return cached instanceof Refused r ? r.tables() : List.of();
+    }
+
     /** How many texts were parsed so far (each distinct statement once, while it stays cached). */
     long parseCount() {
         return parses.get();
@@ -108,25 +133,31 @@ public final class SqlRewriter {
     }
 
     private Object compute(String sql) {
+        List<String> tables = List.of();
         try {
-            return rewriteAndVerify(sql);
+            try {
+                return rewriteAndVerify(sql);
+            } catch (RefusalWithTables w) {
+                tables = w.tables;
+                throw w.cause;
+            }
         } catch (FailedCheck f) {
-            return new Refused(f.getMessage(), true);
+            return new Refused(f.getMessage(), true, tables);
         } catch (Refusal r) {
             LOG.debug("refused statement: {}", r.getMessage());
             if (LOG.isTraceEnabled()) {
                 LOG.trace("refused SQL: {}", sql);
             }
-            return new Refused(r.getMessage(), false);
+            return new Refused(r.getMessage(), false, tables);
         } catch (StackOverflowError e) {
             LOG.debug("refused statement: nested too deeply to analyse");
-            return new Refused("the statement is nested too deeply for tip-data to analyse; simplify it", false);
+            return new Refused("the statement is nested too deeply for tip-data to analyse; simplify it", false, tables);
         } catch (RuntimeException e) {
             LOG.warn("rewrite failed unexpectedly and the statement is refused: {}", e.toString());
             LOG.debug("statement that failed to rewrite: {}", sql, e);
             return new Refused("tip-data could not analyse the statement (" + e.getClass().getSimpleName()
                     + "); it is refused because it cannot be shown to touch only the run's partitions;"
-                    + " write it more simply", false);
+                    + " write it more simply", false, tables);
         }
     }
 
@@ -135,6 +166,16 @@ public final class SqlRewriter {
         String ctePrefix = unusedName(sql, CTE_STEM) + "_";
         LexicalTraps.check(sql, names.dialect());
         Statement st = parseOne(sql, "statement");
+        List<String> tables = tableNames(st);
+        try {
+            return rewriteAndVerify(sql, st, sentinel, ctePrefix, tables);
+        } catch (Refusal | FailedCheck e) {
+            throw new RefusalWithTables(e, tables);
+        }
+    }
+
+    private RewrittenSql rewriteAndVerify(String sql, Statement st, String sentinel, String ctePrefix,
+            List<String> tables) {
         List<JdbcParameter> params = parameters(st);
         if (params.size() != ParameterMarkers.count(sql)) {
             throw new Refusal("the statement has " + ParameterMarkers.count(sql) + " ? markers but the parser read "
@@ -165,7 +206,34 @@ public final class SqlRewriter {
                     + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
                     + " groups) or declare its tables differently");
         }
-        return new RewrittenSql(split(rendered, sentinel), kind);
+        return new RewrittenSql(split(rendered, sentinel), kind, tables);
+    }
+
+    /** The names of the tables the statement names, lower-cased, without schema, each once. */
+    private static List<String> tableNames(Statement st) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        collectTables(st, names, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return List.copyOf(names);
+    }
+
+    private static void collectTables(Object v, java.util.Set<String> out, java.util.Set<Object> seen) {
+        if (v instanceof Collection<?> c) {
+            c.forEach(o -> collectTables(o, out, seen));
+        } else if (v instanceof Map<?, ?> m) {
+            m.values().forEach(o -> collectTables(o, out, seen));
+        } else if (v instanceof Object[] a) {
+            for (Object o : a) {
+                collectTables(o, out, seen);
+            }
+        } else if (v != null && !(v instanceof net.sf.jsqlparser.schema.Column) && AstFields.isAstNode(v)
+                && seen.add(v)) {
+            if (v instanceof net.sf.jsqlparser.schema.Table t && t.getName() != null) {
+                out.add(t.getName().replace("\"", "").replace("`", "").toLowerCase(Locale.ROOT));
+            }
+            for (Object child : AstFields.children(v)) {
+                collectTables(child, out, seen);
+            }
+        }
     }
 
     /** Whether the statement is of a kind the rewriter handles (other kinds are refused by kind). */

@@ -17,14 +17,19 @@ import java.util.Set;
 public final class ShadowDriftCheck {
 
     /** How to create missing twins, as said in the problems. */
-    public static final String CREATE_FIX = "run ShadowSchema.create() or `java -cp <app and JDBC driver jars>"
-            + " io.tipdata.jdbc.cli.ShadowSchemaCommand create --url ... --isolated ...`";
+    public static final String CREATE_FIX = "run ShadowSchema.create() or `java -cp tip-data-jdbc-<version>-cli.jar:<JDBC driver jar>"
+            + " io.tipdata.jdbc.cli.TipCommand shadow create --url ... --isolated ...`";
+
+    /** The alternative to a fix by hand, as said after it. */
+    static final String UPDATE_FIX = ", or run ShadowSchema.update()";
 
     private static final String RUN = ShadowTwinCreator.RUN_COLUMN;
 
     private final SchemaReader reader;
     private final IndexReader indexes;
     private final TwinStatements statements;
+    private final ColumnDefinitions definitions;
+    private final CheckConstraints checks;
     private final TablePolicies policies;
     private final String shadowSchema;
     private final List<SchemaProblem> problems = new ArrayList<>();
@@ -35,6 +40,8 @@ public final class ShadowDriftCheck {
         this.reader = new SchemaReader(connection, dialect);
         this.indexes = new IndexReader(connection, reader);
         this.statements = TwinStatements.of(reader, connection);
+        this.definitions = new ColumnDefinitions(connection, reader);
+        this.checks = new CheckConstraints(connection, reader);
         this.policies = policies;
         this.shadowSchema = shadowSchema;
     }
@@ -72,24 +79,26 @@ public final class ShadowDriftCheck {
 
     private void compare(String schema, String shadow, String table) throws SQLException {
         String where = shadow + "." + table;
+        String twinName = reader.qualified(shadow, table);
         Map<String, ColumnShape> prod = reader.columns(schema, table);
         Map<String, ColumnShape> twin = reader.columns(shadow, table);
+        Map<String, ColumnDefinitions.Column> prodDefs = definitions.of(schema, table);
+        Map<String, ColumnDefinitions.Column> twinDefs = definitions.of(shadow, table);
         for (Map.Entry<String, ColumnShape> e : prod.entrySet()) {
             ColumnShape p = e.getValue();
             ColumnShape t = twin.get(e.getKey());
+            ColumnDefinitions.Column def = prodDefs.get(e.getKey());
             if (t == null) {
                 add(table, p.name(), "column is missing in the twin " + where,
-                        "ALTER TABLE " + where + " ADD COLUMN " + p.name() + " " + p.typeText()
-                                + ", or drop the twin and recreate it");
+                        "run " + definitions.addColumn(twinName, def) + UPDATE_FIX);
             } else {
-                compareColumn(table, where, p, t);
+                compareColumn(table, twinName, p, t, def, twinDefs.get(e.getKey()));
             }
         }
         for (Map.Entry<String, ColumnShape> e : twin.entrySet()) {
             if (!prod.containsKey(e.getKey()) && !e.getKey().equals(RUN)) {
                 add(table, e.getValue().name(), "column exists in the twin " + where + " but not in production",
-                        "ALTER TABLE " + where + " DROP COLUMN " + e.getValue().name()
-                                + ", or drop the twin and recreate it");
+                        "run " + definitions.dropColumn(twinName, e.getValue().name()) + UPDATE_FIX);
             }
         }
         ColumnShape run = twin.get(RUN);
@@ -99,29 +108,58 @@ public final class ShadowDriftCheck {
             return;
         }
         if (run.nullable()) {
-            add(table, RUN, RUN + " is nullable in the twin " + where,
-                    "ALTER TABLE " + where + " ALTER COLUMN " + RUN + " SET NOT NULL");
+            add(table, RUN, RUN + " is nullable in the twin " + where, "run ALTER TABLE " + twinName
+                    + (reader.dialect() == io.tipdata.jdbc.Dialect.MARIADB ? " MODIFY COLUMN " + RUN
+                    + " VARCHAR(40) NOT NULL" : " ALTER COLUMN " + RUN + " SET NOT NULL"));
         }
         if (!reader.hasIndexLeadingWith(shadow, table, RUN)) {
             add(table, RUN, "the twin " + where + " has no index on " + RUN + ", so purging it scans the table",
-                    "CREATE INDEX ON " + where + " (" + RUN + "), or drop the twin and recreate it");
+                    "run " + switch (reader.dialect()) {
+                        case POSTGRESQL -> "CREATE INDEX ON " + twinName + " (" + RUN + ")";
+                        case MARIADB -> "CREATE INDEX tip_run_idx ON " + twinName + " (" + RUN + ")";
+                        case H2 -> "CREATE INDEX " + reader.qualified(shadow, table + "_TIP_RUN_IDX") + " ON "
+                                + twinName + " (" + RUN + ")";
+                    });
         }
         compareKeys(schema, shadow, table);
         compareIndexes(schema, shadow, table);
+        compareChecks(schema, shadow, table);
     }
 
-    private void compareColumn(String table, String where, ColumnShape p, ColumnShape t) {
+    private void compareColumn(String table, String twinName, ColumnShape p, ColumnShape t,
+            ColumnDefinitions.Column pd, ColumnDefinitions.Column td) {
         if (!p.sameType(t)) {
-            add(table, p.name(), "type differs: production " + p.typeText() + ", twin " + t.typeText(),
-                    "change the twin's column " + where + "." + t.name() + " to " + p.typeText());
+            add(table, p.name(), "type differs: production " + pd.type() + ", twin " + td.type(),
+                    "run " + definitions.typeFix(twinName, pd) + UPDATE_FIX);
         }
         if (p.nullable() != t.nullable()) {
             add(table, p.name(), "nullability differs: production " + nullText(p) + ", twin " + nullText(t),
-                    "make the twin's column " + where + "." + t.name() + " " + nullText(p));
+                    "run " + definitions.nullFix(twinName, pd) + UPDATE_FIX);
         }
         if (!p.sameDefault(t)) {
             add(table, p.name(), "default differs: production " + p.defaultValue() + ", twin " + t.defaultValue(),
-                    "give the twin's column " + where + "." + t.name() + " the default " + p.defaultValue());
+                    "run " + definitions.defaultFix(twinName, pd) + UPDATE_FIX);
+        }
+    }
+
+    /** A missing check lets the twin accept rows production refuses; an extra one refuses rows production takes. */
+    private void compareChecks(String schema, String shadow, String table) throws SQLException {
+        String twinName = reader.qualified(shadow, table);
+        Map<String, String> prod = checks.of(schema, table);
+        Map<String, String> twin = checks.of(shadow, table);
+        for (Map.Entry<String, String> c : prod.entrySet()) {
+            if (!twin.containsValue(c.getValue())) {
+                add(table, null, "production check " + c.getKey() + " " + c.getValue() + " is missing in the twin "
+                        + shadow + "." + table + ", so the twin accepts rows production refuses",
+                        "run " + checks.add(twinName, c.getKey(), c.getValue()) + UPDATE_FIX);
+            }
+        }
+        for (Map.Entry<String, String> c : twin.entrySet()) {
+            if (!prod.containsValue(c.getValue())) {
+                add(table, null, "the twin's check " + c.getKey() + " " + c.getValue() + " is not in production,"
+                        + " so the twin refuses rows production accepts",
+                        "run " + checks.drop(twinName, c.getKey()) + UPDATE_FIX);
+            }
         }
     }
 
@@ -141,8 +179,9 @@ public final class ShadowDriftCheck {
             if (!twinSets.contains(extended)) {
                 add(table, String.join(",", k.columns()), "production " + k.describe() + " has no counterpart ("
                         + k.partsText() + ", " + RUN + ") in the twin " + where,
-                        "add " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + k.partsText()
-                                + ", " + RUN + ") to the twin, or drop the twin and recreate it");
+                        "run ALTER TABLE " + reader.qualified(shadow, table) + " ADD "
+                                + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + quotedParts(k) + ", " + RUN + ")"
+                                + UPDATE_FIX);
             }
         }
     }
@@ -182,6 +221,14 @@ public final class ShadowDriftCheck {
                         SchemaProblem.Severity.WARNING);
             }
         }
+    }
+
+    private String quotedParts(KeyShape k) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < k.columns().size(); i++) {
+            parts.add(k.part(reader.quote(k.columns().get(i)), i));
+        }
+        return String.join(", ", parts);
     }
 
     private static String nullText(ColumnShape c) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
-class PostgresShadowSchemaCommandTest {
+class PostgresShadowCommandTest {
 
     private static final String BASE = TestServers.PG_URL;
     private static final String URL = BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=tdsc_pg_prod";
@@ -37,19 +37,25 @@ class PostgresShadowSchemaCommandTest {
     @Test
     void createThenCheckOnPostgres() throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] create = {"create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
+        String[] create = {"shadow", "create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
                 "--schema", "tdsc_pg_shadow"};
         String[] check = create.clone();
-        check[0] = "check";
+        check[1] = "check";
 
-        assertThat(run(check, out)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
-        assertThat(run(create, out)).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
+        assertThat(run(create, out)).isEqualTo(TipCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("created shadow twin tdsc_pg_shadow.orders");
         sql(BASE, "ALTER TABLE tdsc_pg_prod.orders ALTER COLUMN code TYPE VARCHAR(40)");
         out.reset();
-        assertThat(run(check, out)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("orders.code: type differs: production varchar(40), twin varchar(20)");
+                .contains("orders.code: type differs: production character varying(40), twin character varying(20)");
+        String[] update = create.clone();
+        update[1] = "update";
+        out.reset();
+        assertThat(run(update, out)).isEqualTo(TipCommand.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("applied: ")
+                .contains("shadow schema tdsc_pg_shadow matches production");
     }
 
     @Test
@@ -58,21 +64,21 @@ class PostgresShadowSchemaCommandTest {
                 "CREATE TABLE tdsc_pg_prod.secrets (id INT)");
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String[] create = {"create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
+            String[] create = {"shadow", "create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
                     "--schema", "tdsc_pg_shadow", "--test-user", "tdsc_pg_test", "--test-password-env", "TDSC_PW"};
             String[] check = create.clone();
-            check[0] = "check";
+            check[1] = "check";
             Map<String, String> env = Map.of("TDSC_PW", "tdsc-pw");
 
-            assertThat(run(create, out, env)).isEqualTo(ShadowSchemaCommand.OK);
+            assertThat(run(create, out, env)).isEqualTo(TipCommand.OK);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("granted the test identity tdsc_pg_test");
             sql(BASE, "GRANT SELECT ON tdsc_pg_prod.secrets TO tdsc_pg_test");
             out.reset();
-            assertThat(run(check, out, env)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+            assertThat(run(check, out, env)).isEqualTo(TipCommand.PROBLEMS);
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("tdsc_pg_prod.secrets: test identity"
                     + " tdsc_pg_test has SELECT on neither a twin nor a REFERENCE table");
             sql(BASE, "REVOKE SELECT ON tdsc_pg_prod.secrets FROM tdsc_pg_test");
-            assertThat(run(check, out, env)).isEqualTo(ShadowSchemaCommand.OK);
+            assertThat(run(check, out, env)).isEqualTo(TipCommand.OK);
         } finally {
             drop();
             sql(BASE, "DROP OWNED BY tdsc_pg_test", "DROP ROLE tdsc_pg_test");
@@ -80,12 +86,12 @@ class PostgresShadowSchemaCommandTest {
     }
 
     private static int run(String[] args, ByteArrayOutputStream out, Map<String, String> env) {
-        return ShadowSchemaCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TipCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), env);
     }
 
     private static int run(String[] args, ByteArrayOutputStream out) {
-        return ShadowSchemaCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TipCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream()), Map.of());
     }
 

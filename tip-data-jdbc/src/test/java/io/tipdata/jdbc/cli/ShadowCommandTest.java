@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ShadowSchemaCommandTest {
+class ShadowCommandTest {
 
     private static final String URL = "jdbc:h2:mem:shadow_schema_command_test;DB_CLOSE_DELAY=-1";
     private static final String PASSWORD = "s3cret-pw";
@@ -43,9 +43,12 @@ class ShadowSchemaCommandTest {
     }
 
     int run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        return ShadowSchemaCommand.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ENV);
+        List<String> all = new ArrayList<>(List.of("shadow"));
+        all.addAll(Arrays.asList(args));
+        CliRun r = CliRun.run(ENV, all.toArray(String[]::new));
+        out.writeBytes(r.out().getBytes(StandardCharsets.UTF_8));
+        err.writeBytes(r.err().getBytes(StandardCharsets.UTF_8));
+        return r.code();
     }
 
     String[] connection(String command, String... more) {
@@ -65,38 +68,38 @@ class ShadowSchemaCommandTest {
 
     @Test
     void missingTwinIndexIsPrintedAsAWarningAndExitsZeroWhileAMissingColumnExitsOne() throws SQLException {
-        assertThat(run(connection("create", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(run(connection("create", "--isolated", "orders,audit_*"))).isEqualTo(TipCommand.OK);
         sql("CREATE INDEX audit_x_id ON audit_x (id)");
         out.reset();
 
-        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(TipCommand.OK);
         assertThat(out()).contains("shadow schema tdsc_shadow matches production, with 1 warning(s):")
                 .contains("  warning: AUDIT_X: production index AUDIT_X_ID")
                 .contains("run CREATE INDEX \"TDSC_SHADOW\".\"AUDIT_X_ID\" ON \"TDSC_SHADOW\".\"AUDIT_X\"");
 
         sql("ALTER TABLE audit_x ADD COLUMN v INT");
         out.reset();
-        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out()).contains("1 problem(s) in shadow schema tdsc_shadow, and 1 warning(s):")
                 .contains("AUDIT_X.V: column is missing in the twin");
     }
 
     @Test
     void checkBeforeCreateFindsProblemsAndCreateFixesThem() throws SQLException {
-        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out()).contains("2 problem(s)").contains("ORDERS: shadow schema tdsc_shadow does not exist")
-                .contains("ShadowSchemaCommand create");
+                .contains("TipCommand shadow create");
 
         assertThat(run(connection("create", "--isolated", "orders,audit_*", "--reference", "countries")))
-                .isEqualTo(ShadowSchemaCommand.OK);
+                .isEqualTo(TipCommand.OK);
         assertThat(out()).contains("created shadow twin tdsc_shadow.ORDERS", "created shadow twin tdsc_shadow.AUDIT_X",
                 "shadow schema tdsc_shadow matches production");
         assertThat(tableExists("TDSC_SHADOW", "ORDERS")).isTrue();
 
         out.reset();
-        assertThat(run(connection("create", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(run(connection("create", "--isolated", "orders,audit_*"))).isEqualTo(TipCommand.OK);
         assertThat(out()).contains("no shadow twin was missing");
-        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(ShadowSchemaCommand.OK);
+        assertThat(run(connection("check", "--isolated", "orders,audit_*"))).isEqualTo(TipCommand.OK);
         assertThat(err()).isEmpty();
     }
 
@@ -106,14 +109,31 @@ class ShadowSchemaCommandTest {
         sql("ALTER TABLE orders ADD COLUMN placed TIMESTAMP");
         out.reset();
 
-        assertThat(run(connection("check", "--isolated", "orders"))).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(run(connection("check", "--isolated", "orders"))).isEqualTo(TipCommand.PROBLEMS);
 
         assertThat(out()).contains("1 problem(s)").contains("ORDERS.PLACED: column is missing in the twin");
     }
 
     @Test
+    void updateBringsADriftedTwinInLineAndSaysWhatItDid() throws SQLException {
+        assertThat(run(connection("create", "--isolated", "orders"))).isZero();
+        sql("ALTER TABLE orders ADD COLUMN placed TIMESTAMP");
+        out.reset();
+        assertThat(run(connection("check", "--isolated", "orders"))).isEqualTo(TipCommand.PROBLEMS);
+
+        out.reset();
+        assertThat(run(connection("update", "--isolated", "orders"))).as(err()).isEqualTo(TipCommand.OK);
+        assertThat(out()).containsPattern("applied: .*PLACED").contains("shadow schema tdsc_shadow matches production");
+        assertThat(columnExists("TDSC_SHADOW", "ORDERS", "PLACED")).isTrue();
+
+        out.reset();
+        assertThat(run(connection("update", "--isolated", "orders"))).isEqualTo(TipCommand.OK);
+        assertThat(out()).contains("every twin was in line with production already");
+    }
+
+    @Test
     void createWithUndeclaredProductionTableReportsItAndExitsOne() {
-        assertThat(run(connection("create", "--isolated", "orders,ghosts"))).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+        assertThat(run(connection("create", "--isolated", "orders,ghosts"))).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out()).contains("created shadow twin tdsc_shadow.ORDERS")
                 .contains("table 'ghosts' does not exist in schema PUBLIC; create it or remove it from the policies");
     }
@@ -124,43 +144,69 @@ class ShadowSchemaCommandTest {
         Files.writeString(file, PASSWORD + "\n");
 
         assertThat(run("check", "--url", URL, "--user", "sa", "--password-file", file.toString(),
-                "--isolated", "orders", "--schema=tdsc_shadow")).isEqualTo(ShadowSchemaCommand.PROBLEMS);
+                "--isolated", "orders", "--schema=tdsc_shadow")).isEqualTo(TipCommand.PROBLEMS);
         assertThat(err()).isEmpty();
     }
 
     @Test
     void wrongPasswordIsADatabaseErrorThatDoesNotShowThePassword() {
-        int code = ShadowSchemaCommand.run(new String[] {"check", "--url", URL, "--user", "sa", "--password-env", "PW",
-                "--isolated", "orders"}, new PrintStream(out), new PrintStream(err), Map.of("PW", "wrong-pw-123"));
+        CliRun r = CliRun.run(Map.of("PW", "wrong-pw-123"), "shadow", "check", "--url", URL, "--user", "sa",
+                "--password-env", "PW", "--isolated", "orders");
 
-        assertThat(code).isEqualTo(ShadowSchemaCommand.DATABASE_ERROR);
-        assertThat(err()).startsWith("error: database error: ").doesNotContain("wrong-pw-123");
+        assertThat(r.code()).isEqualTo(TipCommand.DATABASE_ERROR);
+        assertThat(r.err()).startsWith("error: database error: ").doesNotContain("wrong-pw-123");
+    }
+
+    @Test
+    void theFormerCommandClassRunsShadow() {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        @SuppressWarnings("deprecation")
+        int code = ShadowSchemaCommand.run(connection("create", "--isolated", "orders"),
+                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ENV);
+        assertThat(code).isEqualTo(TipCommand.OK);
+        assertThat(o.toString(StandardCharsets.UTF_8)).contains("created shadow twin tdsc_shadow.ORDERS");
+    }
+
+    @Test
+    void configurationAndDriverErrorsHaveTheirOwnCodes() {
+        assertCode(TipCommand.CONFIGURATION, new String[] {"check", "--url", URL, "--password-env", "NOT_SET",
+            "--isolated", "orders"}, "environment variable NOT_SET (from --password-env) is not set");
+        assertCode(TipCommand.CONFIGURATION, new String[] {"check", "--url", URL, "--password-file",
+            "/nonexistent/pw", "--isolated", "orders"}, "cannot read the password file /nonexistent/pw");
+        assertCode(TipCommand.MISSING_CLASS_OR_DRIVER, new String[] {"check", "--url",
+            "jdbc:nosuchdb://h/db?password=" + PASSWORD, "--isolated", "orders"},
+                "no JDBC driver on the class path accepts the URL 'jdbc:nosuchdb://h/db...'");
+    }
+
+    private void assertCode(int code, String[] args, String message) {
+        out.reset();
+        err.reset();
+        assertThat(run(args)).as(String.join(" ", args)).isEqualTo(code);
+        assertThat(err()).startsWith("error: " + message).doesNotContain(PASSWORD).doesNotContain("\tat ");
+        assertThat(out()).isEmpty();
     }
 
     @Test
     void usageErrorsExitTwoAndSayWhatToChange() {
-        assertUsage(new String[] {}, "no command given: use one of [check, create]");
-        assertUsage(new String[] {"drop", "--url", URL}, "unknown command 'drop': use one of [check, create]");
+        assertUsage(new String[] {}, "no shadow command given: use create, check or update");
+        assertUsage(new String[] {"drop", "--url", URL}, "unknown command (not shown): use one of [create, check, update]");
         assertUsage(connection("check", "--isolated", "orders", "--password", PASSWORD),
                 "--password is not accepted");
         assertUsage(connection("check", "--isolated", "orders", "--password=" + PASSWORD), "--password is not accepted");
-        assertUsage(new String[] {"check", "--isolated", "orders"}, "missing --url: give it, e.g. --url ");
-        assertUsage(connection("check"), "missing --isolated");
-        assertUsage(connection("check", "--isolated", "orders", "--verbose", "yes"), "unknown option '--verbose'");
-        assertUsage(connection("check", "--isolated"), "option --isolated needs a value");
+        assertUsage(new String[] {"check", "--isolated", "orders"}, "Missing required option: '--url=<JDBC URL>'");
+        assertUsage(connection("check"), "Missing required option: '--isolated=<tables>'");
+        assertUsage(connection("check", "--isolated", "orders", "--verbose", "yes"),
+                "unknown option --verbose; 1 unexpected argument(s) (not shown)");
+        assertUsage(connection("check", "--isolated"), "Missing required parameter for option '--isolated'");
         assertUsage(connection("check", "--isolated", "orders,,items"), "empty table name in 'orders,,items'");
         assertUsage(connection("check", "--isolated", "public.orders"), "invalid table name 'public.orders'");
         assertUsage(connection("check", "--isolated", "orders", "--reference", "orders"),
                 "table 'orders' is declared both ISOLATED and REFERENCE");
-        assertUsage(connection("check", "--isolated", "orders", "--schema", "tdsc_shadow"), "option --schema is given twice");
-        assertUsage(new String[] {"check", "--url", URL, "--password-env", "NOT_SET", "--isolated", "orders"},
-                "environment variable NOT_SET (from --password-env) is not set");
+        assertUsage(connection("check", "--isolated", "orders", "--schema", "tdsc_shadow"),
+                "option '--schema' (<schema>) should be specified only once");
         assertUsage(new String[] {"check", "--url", URL, "--password-env", "TIP_DB_PASSWORD", "--password-file", "x",
                 "--isolated", "orders"}, "both --password-env and --password-file are given");
-        assertUsage(new String[] {"check", "--url", URL, "--password-file", "/nonexistent/pw", "--isolated", "orders"},
-                "cannot read the password file /nonexistent/pw");
-        assertUsage(new String[] {"check", "--url", "jdbc:nosuchdb://h/db?password=" + PASSWORD, "--isolated", "orders"},
-                "no JDBC driver on the class path accepts the URL 'jdbc:nosuchdb://h/db...'");
         assertUsage(new String[] {"check", "--url", URL, "--isolated", "orders", "--schema", "bad-name"},
                 "invalid shadow schema name 'bad-name'");
     }
@@ -168,9 +214,16 @@ class ShadowSchemaCommandTest {
     private void assertUsage(String[] args, String message) {
         out.reset();
         err.reset();
-        assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ShadowSchemaCommand.USAGE);
-        assertThat(err()).contains("error: " + message).contains("usage: java -cp").doesNotContain(PASSWORD);
+        assertThat(run(args)).as(String.join(" ", args)).isEqualTo(TipCommand.USAGE);
+        assertThat(err()).startsWith("error: " + message).contains("usage: tip-data shadow").doesNotContain(PASSWORD);
         assertThat(out()).isEmpty();
+    }
+
+    private static boolean columnExists(String schema, String table, String column) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "sa", PASSWORD);
+             ResultSet rs = c.getMetaData().getColumns(null, schema, table, column)) {
+            return rs.next();
+        }
     }
 
     private static boolean tableExists(String schema, String table) throws SQLException {
