@@ -118,19 +118,27 @@ public enum BenchDatabase {
 
     /** A pool that logs in as the test identity {@value #TEST_LOGIN} (created here if missing, without grants). */
     public HikariDataSource testIdentityPool(String name) throws SQLException {
+        return testIdentityPool(name, TEST_LOGIN, 4);
+    }
+
+    /**
+     * A pool of {@code size} that logs in as that test identity, created here if missing, without grants (each
+     * benchmark has its own, as the check reports grants on another benchmark's tables as excess).
+     */
+    HikariDataSource testIdentityPool(String name, String login, int size) throws SQLException {
         try (Connection c = DriverManager.getConnection(productionUrl(), credentials());
              Statement s = c.createStatement()) {
             if (this == H2) {
-                s.execute("CREATE USER IF NOT EXISTS " + TEST_LOGIN + " PASSWORD '" + TEST_LOGIN + "'");
+                s.execute("CREATE USER IF NOT EXISTS " + login + " PASSWORD '" + login + "'");
             } else {
-                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + TEST_LOGIN + "'")) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + login + "'")) {
                     if (!rs.next()) {
-                        s.execute("CREATE ROLE " + TEST_LOGIN + " LOGIN PASSWORD '" + TEST_LOGIN + "'");
+                        s.execute("CREATE ROLE " + login + " LOGIN PASSWORD '" + login + "'");
                     }
                 }
             }
         }
-        return pool(this == H2 ? "jdbc:h2:mem:tip_bench" : productionUrl(), name, TEST_LOGIN, TEST_LOGIN, 4);
+        return pool(this == H2 ? "jdbc:h2:mem:tip_bench" : productionUrl(), name, login, login, size);
     }
 
     /** A pool to the second database that ShardingSphere uses as its shadow data source. */

@@ -68,9 +68,7 @@ public class ConcurrentMixBenchmark {
         BenchDatabase db = BenchDatabase.POSTGRESQL;
         db.prepareServer();
         production = db.pool(db.productionUrl(), "mix-production", db.user(), "", 16);
-        testPool = db.testIdentityPool("mix-test-identity");
-        testPool.close();
-        testPool = db.pool(db.productionUrl(), "mix-test", BenchDatabase.TEST_LOGIN, BenchDatabase.TEST_LOGIN, 16);
+        testPool = db.testIdentityPool("mix-test-identity", "tip_mix_test", 16);
         try (Connection c = production.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
             s.execute("DROP TABLE IF EXISTS " + ORDERS + ", " + CUSTOMERS);
@@ -98,9 +96,14 @@ public class ConcurrentMixBenchmark {
         }
     }
 
+    /** Drops the tables, and with them the test identity's grants, which the other benchmarks would report. */
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws SQLException {
         testPool.close();
+        try (Connection c = production.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + SHADOW + " CASCADE");
+            s.execute("DROP TABLE IF EXISTS " + ORDERS + ", " + CUSTOMERS);
+        }
         production.close();
     }
 
