@@ -37,12 +37,17 @@ public final class ExampleService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleService.class);
 
+    /** The test identity: a plain H2 user that test connections log in as (the second wall). */
+    static final String TEST_USER = "tip_test";
+
     private final Server server;
     private final HikariDataSource pool;
+    private final HikariDataSource testPool;
 
-    private ExampleService(Server server, HikariDataSource pool) {
+    private ExampleService(Server server, HikariDataSource pool, HikariDataSource testPool) {
         this.server = server;
         this.pool = pool;
+        this.testPool = testPool;
     }
 
     /** Starts the service on the port in {@code PORT} (default 8080). */
@@ -60,13 +65,19 @@ public final class ExampleService {
         config.setMaximumPoolSize(8);
         HikariDataSource pool = new HikariDataSource(config);
         createSchema(pool);
+        HikariConfig test = new HikariConfig();
+        test.setJdbcUrl(h2Url.replace(";DB_CLOSE_DELAY=-1", ""));
+        test.setUsername(TEST_USER);
+        test.setPassword(TEST_USER);
+        test.setMaximumPoolSize(8);
+        HikariDataSource testPool = new HikariDataSource(test);
 
         TablePolicies policies = TablePolicies.builder()
                 .table(TablePolicy.ISOLATED, "orders")
                 .table(TablePolicy.REFERENCE, "products")
                 .build();
-        ShadowSchema.builder(pool).policies(policies).build().create();
-        TipDataSource dataSource = TipDataSource.wrap(pool).policies(policies).build();
+        ShadowSchema.builder(pool).policies(policies).testIdentity(testPool).build().create();
+        TipDataSource dataSource = TipDataSource.wrap(pool).testConnections(testPool).policies(policies).build();
         JdbcRunRegistry registry = JdbcRunRegistry.builder(pool).build();
         registry.createTable();
 
@@ -82,7 +93,7 @@ public final class ExampleService {
         server.addConnector(connector);
         server.setHandler(context);
         server.start();
-        return new ExampleService(server, pool);
+        return new ExampleService(server, pool, testPool);
     }
 
     /** The port the service listens on. */
@@ -90,9 +101,10 @@ public final class ExampleService {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
-    /** Stops the server and closes the pool. */
+    /** Stops the server and closes the pools. */
     public void stop() throws Exception {
         server.stop();
+        testPool.close();
         pool.close();
     }
 
@@ -111,6 +123,7 @@ public final class ExampleService {
             s.execute("CREATE TABLE IF NOT EXISTS products (sku VARCHAR(20) PRIMARY KEY, name VARCHAR(100) NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS orders (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
                     + " sku VARCHAR(20) NOT NULL, qty INT NOT NULL)");
+            s.execute("CREATE USER IF NOT EXISTS " + TEST_USER + " PASSWORD '" + TEST_USER + "'");
             s.execute("MERGE INTO products KEY (sku) VALUES ('book', 'A book'), ('pen', 'A pen')");
             s.execute("INSERT INTO orders (sku, qty) SELECT 'book', 1 FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM orders)");
         }

@@ -113,19 +113,52 @@ public enum BenchDatabase {
         return pool(productionUrl(), name);
     }
 
+    /** The test identity's login, created if missing. */
+    static final String TEST_LOGIN = "tip_bench_test";
+
+    /** A pool that logs in as the test identity {@value #TEST_LOGIN} (created here if missing, without grants). */
+    public HikariDataSource testIdentityPool(String name) throws SQLException {
+        return testIdentityPool(name, TEST_LOGIN, 4);
+    }
+
+    /**
+     * A pool of {@code size} that logs in as that test identity, created here if missing, without grants (each
+     * benchmark has its own, as the check reports grants on another benchmark's tables as excess).
+     */
+    HikariDataSource testIdentityPool(String name, String login, int size) throws SQLException {
+        try (Connection c = DriverManager.getConnection(productionUrl(), credentials());
+             Statement s = c.createStatement()) {
+            if (this == H2) {
+                s.execute("CREATE USER IF NOT EXISTS " + login + " PASSWORD '" + login + "'");
+            } else {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + login + "'")) {
+                    if (!rs.next()) {
+                        s.execute("CREATE ROLE " + login + " LOGIN PASSWORD '" + login + "'");
+                    }
+                }
+            }
+        }
+        return pool(this == H2 ? "jdbc:h2:mem:tip_bench" : productionUrl(), name, login, login, size);
+    }
+
     /** A pool to the second database that ShardingSphere uses as its shadow data source. */
     public HikariDataSource peerShadowPool(String name) {
         return pool(peerShadowUrl(), name);
     }
 
     private HikariDataSource pool(String url, String name) {
+        return pool(url, name, user(), "", 4);
+    }
+
+    /** A pool of {@code size} connections, as the benchmarks configure them. */
+    HikariDataSource pool(String url, String name, String user, String password, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(url);
-        config.setUsername(user());
-        config.setPassword("");
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(4);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
         config.setAutoCommit(true);
         if (this == POSTGRESQL) {
             config.setConnectionInitSql("SET synchronous_commit = off");

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The same JDBC workload (point select, insert, update) through raw HikariCP, TipDataSource in
- * production and in test context, and ShardingSphere-JDBC's shadow router without and with its hint.
+ * production and in test context (with the production login, and with the test identity's pool), and ShardingSphere-JDBC's shadow router without and with its hint.
  *
  * <p>Each operation borrows a pooled connection, prepares its statement, executes and closes, as an
  * application with statement caching off does; so tip-data's per-prepare work (context check, rewrite
@@ -40,7 +40,7 @@ public class JdbcWorkloadBenchmark {
     @Param({"H2", "POSTGRESQL"})
     public BenchDatabase database;
 
-    @Param({"raw", "tip_production", "tip_test", "raw_twin_sql", "shardingsphere_production", "shardingsphere_shadow"})
+    @Param({"raw", "tip_production", "tip_test", "tip_test_identity", "raw_twin_sql", "shardingsphere_production", "shardingsphere_shadow"})
     public String target;
 
     private Target.Opened opened;

@@ -18,6 +18,11 @@ public enum Target {
     /** TipDataSource over the same pool, test traffic: a test context is bound around each operation. */
     TIP_TEST,
     /**
+     * As {@link #TIP_TEST}, with the second wall: test connections come from a second pool that logs in as the
+     * test identity (granted by ShadowSchema).
+     */
+    TIP_TEST_IDENTITY,
+    /**
      * Control for {@link #TIP_TEST}: HikariCP alone sending the SQL tip-data would send for the run (to the
      * shadow twin, run stamped and filtered). It separates the database's cost of the twin from tip-data's.
      */
@@ -58,6 +63,14 @@ public enum Target {
                 return new Opened(production, TipTargets.rewritten(db, Workload.SELECT, run),
                         TipTargets.rewritten(db, Workload.INSERT, run), TipTargets.rewritten(db, Workload.UPDATE, run),
                         null, resources).insertsLandIn(production, TipTargets.TWIN);
+            }
+            case TIP_TEST_IDENTITY: {
+                HikariDataSource testPool = db.testIdentityPool("bench-test-identity");
+                resources.add(0, testPool);
+                DataSource tip = TipTargets.open(db, production, testPool);
+                TipTargets.verifyRouting(tip, production, run);
+                TipTargets.loadInTest(tip, production, run);
+                return new Opened(tip, "", run, resources).insertsLandIn(production, TipTargets.TWIN);
             }
             case TIP_PRODUCTION:
             case TIP_TEST: {

@@ -30,14 +30,25 @@ final class TipTargets {
 
     /** Recreates the shadow schema with the workload table's twin and wraps the pool. */
     static DataSource open(BenchDatabase db, DataSource production) throws SQLException {
+        return open(db, production, null);
+    }
+
+    /** As {@link #open(BenchDatabase, DataSource)}, with test connections from the test identity's pool if given. */
+    static DataSource open(BenchDatabase db, DataSource production, DataSource testPool) throws SQLException {
         TablePolicies policies = policies();
         try (Connection c = production.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + SHADOW_SCHEMA + " CASCADE");
         }
-        ShadowSchema.builder(production).policies(policies).shadowSchema(SHADOW_SCHEMA).dialect(db.dialect()).build()
-                .create();
-        return TipDataSource.wrap(production).policies(policies).shadowSchema(SHADOW_SCHEMA).dialect(db.dialect())
-                .build();
+        ShadowSchema.Builder shadow = ShadowSchema.builder(production).policies(policies).shadowSchema(SHADOW_SCHEMA)
+                .dialect(db.dialect());
+        TipDataSource.Builder tip = TipDataSource.wrap(production).policies(policies).shadowSchema(SHADOW_SCHEMA)
+                .dialect(db.dialect());
+        if (testPool != null) {
+            shadow.testIdentity(testPool);
+            tip.testConnections(testPool);
+        }
+        shadow.build().create();
+        return tip.build();
     }
 
     /**

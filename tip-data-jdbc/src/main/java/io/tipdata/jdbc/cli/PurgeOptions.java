@@ -64,7 +64,7 @@ final class PurgeOptions {
         try {
             DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw usage("no JDBC driver on the class path accepts the URL '" + ShadowSchemaCommand.redact(url)
+            throw usage("no JDBC driver on the class path accepts the URL '" + ConnectionOptions.redact(url)
                     + "': put the driver jar (H2, PostgreSQL or MariaDB) on -cp, and check the URL");
         }
         return new DriverManagerDataSource(url, user, password(env));
