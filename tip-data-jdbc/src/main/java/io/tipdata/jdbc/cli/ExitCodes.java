@@ -1,8 +1,10 @@
 package io.tipdata.jdbc.cli;
 
 /**
- * Exit codes of {@link PurgeCommand} and {@link AuditCommand}, for scripts and CronJobs: 0 success, 1 partial
- * success (some runs failed; the audit found leaks), 2 configuration or usage error, 3 database error.
+ * Exit codes of {@link PurgeCommand} and {@link AuditCommand} run through their own {@code main}, for scripts
+ * and CronJobs: 0 success, 1 partial success (some runs failed; the audit found leaks), 2 configuration or usage
+ * error, 3 database error. Run as {@code tip-data purge} and {@code tip-data audit} ({@link TipCommand}) they
+ * exit with that tool's codes: the same, except that a configuration error is 4 and a missing driver 5.
  */
 public final class ExitCodes {
 

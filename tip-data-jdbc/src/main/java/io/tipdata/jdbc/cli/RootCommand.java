@@ -20,10 +20,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The top-level {@code tip-data} command; a new subcommand is one more entry in {@code subcommands}. */
 @Command(name = "tip-data", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class, sortOptions = false,
-        description = "Testing in production: mint run tokens and keep the shadow schema in line with production.",
+        description = "Testing in production: mint run tokens, keep the shadow schema in line with production, purge"
+                + " expired test runs and audit that nothing leaked.",
         subcommands = {
             MintCommand.class,
             ShadowCommand.class,
+            PurgeCommand.class,
+            AuditCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -133,6 +136,14 @@ final class RootCommand implements Runnable {
         if (ex instanceof SQLException s) {
             err.println("error: database error: " + s.getMessage() + " (SQLState " + s.getSQLState() + ")");
             return TipCommand.DATABASE_ERROR;
+        }
+        if (ex instanceof IllegalStateException && ex.getCause() instanceof SQLException s) {
+            err.println("error: database error: " + ex.getMessage() + " (SQLState " + s.getSQLState() + ")");
+            return TipCommand.DATABASE_ERROR;
+        }
+        if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            err.println("error: " + ex.getMessage());
+            return TipCommand.CONFIGURATION;
         }
         err.println("error: unexpected " + ex.getClass().getName() + ": " + ex.getMessage());
         return TipCommand.INTERNAL_ERROR;

@@ -1,0 +1,185 @@
+package io.tipdata.benchmarks.purge;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tipdata.core.TestRun;
+import io.tipdata.core.purge.PurgeReport;
+import io.tipdata.jdbc.JdbcRunRegistry;
+import io.tipdata.jdbc.PurgeJob;
+import io.tipdata.jdbc.ShadowSchema;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Purge rate and production latency during the purge, in one run: seeds {@code prodRows} production rows and
+ * {@code testRows} test rows of {@code runs} expired runs in a twin, measures the p50/p99 of a production
+ * point select plus update workload ({@code threads} threads) for {@code baselineSeconds} without the purge,
+ * then while {@link PurgeJob#purgeExpired()} deletes every test row, and prints rows per second and the p99
+ * ratio. Not JMH: the purge is one long operation, measured once.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.tipdata.benchmarks.purge.PurgeLatencyHarness \
+ *     pg|mariadb JDBC_URL USER PASSWORD [testRows prodRows runs threads baselineSeconds batchSize pauseMillis]
+ * </pre>
+ * The URL names a database the harness may fill: it creates (and drops first) the schema or database
+ * {@code tip_bench_purge} and its shadow {@code tip_bench_purge_shadow}.
+ */
+public final class PurgeLatencyHarness {
+
+    private PurgeLatencyHarness() {
+    }
+
+    public static void main(String[] a) throws Exception {
+        boolean pg = a[0].equals("pg");
+        String url = a[1];
+        String user = a[2];
+        String password = a.length > 3 ? a[3] : "";
+        int testRows = arg(a, 4, 1_000_000);
+        int prodRows = arg(a, 5, 1_000_000);
+        int runs = arg(a, 6, 5);
+        int threads = arg(a, 7, 4);
+        int baselineSeconds = arg(a, 8, 20);
+        int batch = arg(a, 9, 1000);
+        int pause = arg(a, 10, 5);
+        String schema = "tip_bench_purge";
+        String shadow = schema + "_shadow";
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            for (String s : pg ? List.of("DROP SCHEMA IF EXISTS " + schema + " CASCADE",
+                    "DROP SCHEMA IF EXISTS " + shadow + " CASCADE", "CREATE SCHEMA " + schema)
+                    : List.of("DROP DATABASE IF EXISTS " + schema, "DROP DATABASE IF EXISTS " + shadow,
+                    "CREATE DATABASE " + schema)) {
+                st.execute(s);
+            }
+        }
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(pg ? url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema
+                : url.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + schema));
+        cfg.setUsername(user);
+        cfg.setPassword(password);
+        cfg.setMaximumPoolSize(threads + 3);
+        try (HikariDataSource ds = new HikariDataSource(cfg)) {
+            exec(ds, "CREATE TABLE accounts (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL, note VARCHAR(40))");
+            TablePolicies policies = TablePolicies.builder().table(TablePolicy.ISOLATED, "accounts").build();
+            ShadowSchema.builder(ds).policies(policies).schema(shadow).build().create();
+            String series = pg ? "generate_series(1, %d) AS s(g)" : "seq_1_to_%d AS s";
+            String g = pg ? "g" : "s.seq";
+            long t0 = System.nanoTime();
+            exec(ds, "INSERT INTO accounts SELECT " + g + ", " + g + " * 10, 'customer' FROM "
+                    + String.format(Locale.ROOT, series, prodRows));
+            exec(ds, "INSERT INTO " + shadow + ".accounts (id, balance, note, tip_run) SELECT " + g + ", 0, 'test', "
+                    + (pg ? "'bench-run-' || (g % " + runs + ")" : "CONCAT('bench-run-', s.seq % " + runs + ")")
+                    + " FROM " + String.format(Locale.ROOT, series, testRows));
+            exec(ds, pg ? "ANALYZE" : "ANALYZE TABLE accounts, " + shadow + ".accounts");
+            System.out.printf(Locale.ROOT, "seeded %d production and %d test rows (%d runs) in %.1f s%n", prodRows,
+                    testRows, runs, (System.nanoTime() - t0) / 1e9);
+            JdbcRunRegistry registry = JdbcRunRegistry.builder(ds).build();
+            Instant now = registry.now();
+            for (int r = 0; r < runs; r++) {
+                registry.register(TestRun.of("bench-run-" + r, now.minusSeconds(7200), now.minusSeconds(60)));
+            }
+            PurgeJob job = PurgeJob.builder(ds, registry).policies(policies).shadowSchema(shadow).batchSize(batch)
+                    .pause(Duration.ofMillis(pause)).build();
+
+            Workload baseline = new Workload(ds, prodRows, threads);
+            Thread.sleep(baselineSeconds * 1000L);
+            long[] before = baseline.stop();
+
+            Workload during = new Workload(ds, prodRows, threads);
+            long p0 = System.nanoTime();
+            PurgeReport report = job.purgeExpired();
+            double seconds = (System.nanoTime() - p0) / 1e9;
+            long[] purging = during.stop();
+
+            System.out.printf(Locale.ROOT, "purge: %d runs, %d rows in %.1f s = %.0f rows/s (batch %d, pause %d ms,"
+                    + " failed %s)%n", report.purged().size(), report.rows(), seconds, report.rows() / seconds, batch,
+                    pause, report.failed());
+            System.out.printf(Locale.ROOT, "workload without purge: %d ops, p50 %.2f ms, p99 %.2f ms%n", before.length,
+                    pct(before, 50), pct(before, 99));
+            System.out.printf(Locale.ROOT, "workload during purge:  %d ops, p50 %.2f ms, p99 %.2f ms%n", purging.length,
+                    pct(purging, 50), pct(purging, 99));
+            System.out.printf(Locale.ROOT, "p99 ratio during/without: %.2f (target <= 1.20)%n",
+                    pct(purging, 99) / pct(before, 99));
+        }
+    }
+
+    /** Point select plus update of a random production row, in a loop on each thread, latencies recorded. */
+    static final class Workload {
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final List<Thread> threads = new ArrayList<>();
+        private final List<long[]> samples = new ArrayList<>();
+        private final int[] counts;
+
+        Workload(HikariDataSource ds, int rows, int n) {
+            counts = new int[n];
+            for (int i = 0; i < n; i++) {
+                long[] lat = new long[1_000_000];
+                samples.add(lat);
+                int me = i;
+                Thread t = new Thread(() -> {
+                    try (Connection c = ds.getConnection();
+                         PreparedStatement sel = c.prepareStatement("SELECT balance FROM accounts WHERE id = ?");
+                         PreparedStatement upd = c.prepareStatement("UPDATE accounts SET balance = balance + 1 WHERE id = ?")) {
+                        while (!stop.get() && counts[me] < lat.length) {
+                            long id = 1 + ThreadLocalRandom.current().nextLong(rows);
+                            long s = System.nanoTime();
+                            sel.setLong(1, id);
+                            try (ResultSet rs = sel.executeQuery()) {
+                                rs.next();
+                            }
+                            upd.setLong(1, id);
+                            upd.executeUpdate();
+                            lat[counts[me]++] = System.nanoTime() - s;
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+        }
+
+        long[] stop() throws InterruptedException {
+            stop.set(true);
+            for (Thread t : threads) {
+                t.join();
+            }
+            long[] all = new long[Arrays.stream(counts).sum()];
+            int at = 0;
+            for (int i = 0; i < counts.length; i++) {
+                System.arraycopy(samples.get(i), 0, all, at, counts[i]);
+                at += counts[i];
+            }
+            Arrays.sort(all);
+            return all;
+        }
+    }
+
+    static double pct(long[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p / 100.0))] / 1e6;
+    }
+
+    static int arg(String[] a, int i, int def) {
+        return a.length > i ? Integer.parseInt(a[i]) : def;
+    }
+
+    static void exec(HikariDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
