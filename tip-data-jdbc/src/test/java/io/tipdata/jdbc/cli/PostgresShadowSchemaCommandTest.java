@@ -49,7 +49,7 @@ class PostgresShadowSchemaCommandTest {
         out.reset();
         assertThat(run(check, out)).isEqualTo(ShadowSchemaCommand.PROBLEMS);
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("orders.code: type differs: production varchar(40), twin varchar(20)");
+                .contains("orders.code: type differs: production character varying(40), twin character varying(20); run ALTER TABLE");
     }
 
     private static int run(String[] args, ByteArrayOutputStream out) {
