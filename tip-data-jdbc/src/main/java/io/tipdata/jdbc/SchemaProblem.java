@@ -3,7 +3,8 @@ package io.tipdata.jdbc;
 import java.util.Objects;
 
 /**
- * One difference between a production table and its shadow twin, found by {@link ShadowSchema#check()}.
+ * One difference between a production table and its shadow twin, found by {@link ShadowSchema#check()}
+ * (or refused by {@link ShadowSchema#update()}).
  *
  * @param table    the production table name as the database spells it
  * @param column   the column or key columns concerned, or {@code null} when the problem is about the whole
@@ -18,7 +19,8 @@ public record SchemaProblem(String table, String column, String problem, String 
     public enum Severity {
         /**
          * Test traffic would fail, or behave otherwise than on production, or runs could collide:
-         * {@code TipDataSource.build()} refuses to start, and the command exits with 1.
+         * {@code TipDataSource} refuses test traffic on the table (production is never affected), and the
+         * command exits with 1.
          */
         ERROR,
         /**

@@ -55,6 +55,24 @@ final class ShadowTestDatabases {
         return ds;
     }
 
+    /** PostgreSQL's test database as configured, to create and drop other databases from. */
+    static DataSource postgresServer() {
+        PGSimpleDataSource base = new PGSimpleDataSource();
+        base.setURL(PG_URL);
+        base.setUser(TestServers.PG_USER);
+        base.setPassword(TestServers.PG_PASSWORD);
+        return base;
+    }
+
+    /** PostgreSQL connected to another database of the same server (schema public). */
+    static DataSource postgresDatabase(String database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(withDatabase(PG_URL, database));
+        ds.setUser(TestServers.PG_USER);
+        ds.setPassword(TestServers.PG_PASSWORD);
+        return ds;
+    }
+
     /** Drops a PostgreSQL schema made by {@link #postgres(String)}, with everything in it. */
     static void dropPostgres(String schema) throws SQLException {
         PGSimpleDataSource base = new PGSimpleDataSource();

@@ -211,12 +211,30 @@ public final class ShadowTwinUpdater {
         return s;
     }
 
+    /**
+     * Runs one change. Inside a transaction on PostgreSQL (a Liquibase change set) a savepoint keeps a refused
+     * change from aborting the rest of the transaction.
+     */
     private void run(String table, String column, String sql) {
         LOG.debug("shadow update: {}", sql);
+        java.sql.Savepoint savepoint = null;
         try (Statement st = connection.createStatement()) {
+            if (dialect == Dialect.POSTGRESQL && !connection.getAutoCommit()) {
+                savepoint = connection.setSavepoint();
+            }
             st.execute(sql);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
             applied.add(sql);
         } catch (SQLException e) {
+            if (savepoint != null) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException r) {
+                    e.addSuppressed(r);
+                }
+            }
             refuse(table, column, "the twin could not take the change " + sql + ": " + e.getMessage(),
                     "change the twin by hand, or drop it (it holds test rows only) and run the update again");
         }

@@ -1,0 +1,48 @@
+package io.tipdata.jdbc;
+
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/** Migrations on PostgreSQL, in the schemas tdmig_pg and tdmig_pg_shadow. */
+@EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
+class PostgresMigrationTest extends MigrationContract {
+
+    private DataSource ds;
+
+    @AfterAll
+    void dropSchemas() throws SQLException {
+        ShadowTestDatabases.dropPostgres("tdmig_pg");
+        ShadowTestDatabases.dropPostgres("tdmig_pg_shadow");
+    }
+
+    @Override
+    DataSource dataSource() throws SQLException {
+        if (ds == null) {
+            ds = ShadowTestDatabases.postgres("tdmig_pg");
+        }
+        return ds;
+    }
+
+    @Override
+    String explicitShadow() {
+        return "tdmig_pg_shadow";
+    }
+
+    @Override
+    String shadow() {
+        return "tdmig_pg_shadow";
+    }
+
+    @Override
+    String textType() {
+        return "text";
+    }
+
+    @Override
+    String alterType(String table, String column, String type) {
+        return "ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + type
+                + (type.equals("INT") ? " USING length(" + column + ")" : "");
+    }
+}
