@@ -36,7 +36,9 @@ public final class AgentInstaller {
         AgentBuilder agent = new AgentBuilder.Default(new ByteBuddy().with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(1))
                 .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+                .with(new RetransformFailures())
                 .ignore(Instrumentations.ignored())
                 .with(new Recorder(instrumented));
         Instrumentations.apply(agent).installOn(instrumentation);
@@ -45,6 +47,16 @@ public final class AgentInstaller {
                     how, String.join(", ", Instrumentations.TARGETS), String.join(", ", instrumented));
         }
         return true;
+    }
+
+    /** Logs a class that could not be retransformed; the others are retransformed one by one. */
+    private static final class RetransformFailures extends AgentBuilder.RedefinitionStrategy.Listener.Adapter {
+        @Override
+        public Iterable<? extends java.util.List<Class<?>>> onError(int index, java.util.List<Class<?>> batch,
+                Throwable throwable, java.util.List<Class<?>> types) {
+            LOG.warn("tip-data agent could not retransform {}: {}", batch, throwable.toString());
+            return java.util.Collections.emptyList();
+        }
     }
 
     /** Collects the instrumented classes; classes instrumented later, as they load, are logged at debug. */
