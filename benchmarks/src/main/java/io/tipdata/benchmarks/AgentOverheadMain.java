@@ -24,7 +24,7 @@ public final class AgentOverheadMain {
 
     public static void main(String[] args) throws Exception {
         String tip = System.getProperty("tip.agent.jar", "benchmarks/target/agents/tip-data-agent.jar");
-        String ttl = System.getProperty("ttl.agent.jar", "benchmarks/target/agents/transmittable-thread-local.jar");
+        String ttl = System.getProperty("ttl.agent.jar", "benchmarks/target/agents/transmittable-thread-local-2.14.5.jar");
         for (String jar : new String[] {tip, ttl}) {
             if (!new File(jar).isFile()) {
                 throw new IllegalArgumentException("no agent jar at " + new File(jar).getAbsolutePath()
