@@ -1,0 +1,242 @@
+package io.tipdata.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tipdata.core.TestRun;
+import io.tipdata.core.TipContext;
+import io.tipdata.hibernate.domain.CardPayment;
+import io.tipdata.hibernate.domain.Customer;
+import io.tipdata.hibernate.domain.Payment;
+import io.tipdata.hibernate.domain.Product;
+import io.tipdata.hibernate.domain.PurchaseOrder;
+import io.tipdata.hibernate.domain.TransferPayment;
+import io.tipdata.jdbc.RefusedStatementException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The shop domain through Hibernate in production and in two concurrent test runs, asserted on the database
+ * directly; one subclass per database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class HibernateContract {
+
+    static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    static final TestRun RUN_A = TestRun.of("hib-a", NOW, NOW.plus(1, ChronoUnit.HOURS));
+    static final TestRun RUN_B = TestRun.of("hib-b", NOW, NOW.plus(1, ChronoUnit.HOURS));
+
+    ShopDatabase db;
+    SessionFactory sf;
+
+    abstract ShopDatabase newDatabase();
+
+    @BeforeAll
+    void open() throws SQLException {
+        db = newDatabase();
+        db.open();
+        sf = db.tipFactory(Map.of());
+    }
+
+    @AfterAll
+    void close() {
+        if (sf != null) {
+            sf.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void reset() throws SQLException {
+        db.reset();
+        sf.getCache().evictAllRegions();
+        sf.getStatistics().clear();
+    }
+
+    String twin(String table) {
+        return db.shadow + "." + table;
+    }
+
+    void inTx(TestRun run, Consumer<Session> work) {
+        try (TipContext.Scope ignored = run == null ? TipContext.clear() : TipContext.bind(run);
+                Session s = sf.openSession()) {
+            Transaction tx = s.beginTransaction();
+            try {
+                work.accept(s);
+                tx.commit();
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** A customer with one order of two lines and a payment of each kind, in the context given. */
+    Long placeOrder(TestRun run, String email, String name) {
+        Long[] id = new Long[1];
+        inTx(run, s -> {
+            Customer c = new Customer(email, name);
+            s.persist(c);
+            PurchaseOrder o = new PurchaseOrder(c, "new").line(s.getReference(Product.class, 1L), 2)
+                    .line(s.find(Product.class, 2L), 1);
+            s.persist(o);
+            s.persist(new CardPayment(o, 19, "4242"));
+            s.persist(new TransferPayment(o, 1, "DE89"));
+            id[0] = c.getId();
+        });
+        return id[0];
+    }
+
+    @Test
+    void productionAndTwoConcurrentRunsStayApart() throws Exception {
+        placeOrder(null, "ann@example.com", "prod");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> a = pool.submit(() -> placeOrder(RUN_A, "ann@example.com", "run-a"));
+            Future<Long> b = pool.submit(() -> placeOrder(RUN_B, "ann@example.com", "run-b"));
+            a.get();
+            b.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.rows("SELECT name FROM customer")).containsExactly("prod");
+        assertThat(db.rows("SELECT name, tip_run FROM " + twin("customer") + " ORDER BY tip_run"))
+                .containsExactly("run-a|hib-a", "run-b|hib-b");
+        assertThat(db.count("SELECT * FROM order_line")).isEqualTo(2);
+        assertThat(db.rows("SELECT tip_run, COUNT(*) FROM " + twin("order_line") + " GROUP BY tip_run ORDER BY 1"))
+                .containsExactly("hib-a|2", "hib-b|2");
+        assertThat(db.rows("SELECT line_no, qty FROM " + twin("order_line") + " WHERE tip_run = 'hib-a' ORDER BY 1"))
+                .containsExactly("0|2", "1|1");
+        assertThat(db.count("SELECT * FROM payment")).isEqualTo(2);
+        assertThat(db.rows("SELECT tip_run, COUNT(*) FROM " + twin("card_payment") + " GROUP BY tip_run ORDER BY 1"))
+                .containsExactly("hib-a|1", "hib-b|1");
+        assertThat(db.rows("SELECT tip_run, COUNT(*) FROM " + twin("transfer_payment") + " GROUP BY tip_run ORDER BY 1"))
+                .containsExactly("hib-a|1", "hib-b|1");
+        assertThat(db.count("SELECT * FROM product")).isEqualTo(3);
+
+        for (TestRun run : new TestRun[] {null, RUN_A, RUN_B}) {
+            String expected = run == null ? "prod" : "run-" + run.runId().substring(4);
+            inTx(run, s -> {
+                assertThat(s.createSelectionQuery("select c.name from Customer c", String.class).getResultList())
+                        .containsExactly(expected);
+                assertThat(s.createSelectionQuery("from Payment p order by p.amount", Payment.class).getResultList())
+                        .extracting(p -> p.getClass().getSimpleName())
+                        .containsExactly("TransferPayment", "CardPayment");
+                assertThat(s.createSelectionQuery("select sum(l.qty * p.price) from PurchaseOrder o join o.lines l"
+                        + " join l.product p where o.customer.email = :e", Long.class)
+                        .setParameter("e", "ann@example.com").getSingleResult()).isEqualTo(19L);
+                Customer c = s.bySimpleNaturalId(Customer.class).load("ann@example.com");
+                assertThat(c.getName()).isEqualTo(expected);
+                assertThat(c.getOrders()).singleElement().satisfies(o -> assertThat(o.getLines())
+                        .extracting(l -> l.getProduct().getSku()).containsExactly("pen", "book"));
+            });
+        }
+    }
+
+    @Test
+    void sessionOpenedInRunFlushesForItAfterTheScopeAndOnOtherThreads() throws Exception {
+        Session session;
+        Transaction tx;
+        try (TipContext.Scope ignored = TipContext.bind(RUN_A)) {
+            session = sf.openSession();
+            tx = session.beginTransaction();
+            session.persist(new Customer("late@example.com", "persisted in run a"));
+        }
+        // the scope is closed: production on this thread; the flush and commit run on a thread bound to run B
+        Session s = session;
+        Transaction t = tx;
+        try (TipContext.Scope ignored = TipContext.bind(RUN_B)) {
+            CompletableFuture.runAsync(() -> {
+                try (TipContext.Scope inner = TipContext.bind(RUN_B)) {
+                    s.persist(new Customer("later@example.com", "persisted on another thread"));
+                    t.commit();
+                }
+            }).get();
+        }
+        assertThat(TipHibernate.runIdOf(session)).isEqualTo("hib-a");
+        session.close();
+        assertThat(db.count("SELECT * FROM customer")).isZero();
+        assertThat(db.rows("SELECT email, tip_run FROM " + twin("customer") + " ORDER BY email"))
+                .containsExactly("late@example.com|hib-a", "later@example.com|hib-a");
+
+        // a StatelessSession belongs to its run as well
+        try (TipContext.Scope ignored = TipContext.bind(RUN_B); var stateless = sf.openStatelessSession()) {
+            stateless.insert(new Customer("stateless@example.com", "stateless"));
+        }
+        assertThat(db.rows("SELECT tip_run FROM " + twin("customer") + " WHERE email = 'stateless@example.com'"))
+                .containsExactly("hib-b");
+        assertThat(db.count("SELECT * FROM customer")).isZero();
+    }
+
+    @Test
+    void lazyCollectionsLoadForTheRunAfterTheScope() throws Exception {
+        placeOrder(null, "ann@example.com", "prod");
+        placeOrder(RUN_A, "ann@example.com", "run-a");
+        inTx(RUN_A, s -> s.persist(new PurchaseOrder(s.bySimpleNaturalId(Customer.class).load("ann@example.com"),
+                "second")));
+        Session session;
+        Customer customer;
+        try (TipContext.Scope ignored = TipContext.bind(RUN_A)) {
+            session = sf.openSession();
+            customer = session.bySimpleNaturalId(Customer.class).load("ann@example.com");
+        }
+        try (session) {
+            assertThat(customer.getOrders()).extracting(PurchaseOrder::getStatus).containsExactly("new", "second");
+            assertThat(customer.getOrders().get(0).getLines()).hasSize(2);
+            assertThat(customer.getOrders().get(0).getLines().get(0).getProduct().getName()).isEqualTo("Pen");
+        }
+    }
+
+    @Test
+    void productionSessionUsedInsideARunIsRefused() throws SQLException {
+        try (Session session = sf.openSession()) {
+            Transaction tx = session.beginTransaction();
+            session.persist(new Customer("prod@example.com", "prod"));
+            try (TipContext.Scope ignored = TipContext.bind(RUN_A)) {
+                assertThatThrownBy(session::flush).rootCause().isInstanceOf(RefusedStatementException.class)
+                        .hasMessageContaining("opened in production")
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("TD003"));
+            }
+            tx.rollback();
+        }
+        assertThat(db.count("SELECT * FROM customer")).isZero();
+        assertThat(db.count("SELECT * FROM " + twin("customer"))).isZero();
+    }
+
+    @Test
+    void mergeOfAnEntityLoadedInProductionNeverTouchesTheProductionRow() throws SQLException {
+        Long id = placeOrder(null, "ann@example.com", "prod");
+        Customer detached;
+        try (Session s = sf.openSession()) {
+            detached = s.find(Customer.class, id);
+        }
+        detached.setName("changed by a test");
+        try {
+            inTx(RUN_A, s -> s.merge(detached));
+        } catch (RuntimeException expected) {
+            // the row does not exist in run A's partition: Hibernate reports a stale (versioned) entity
+        }
+        assertThat(db.rows("SELECT name, version FROM customer")).containsExactly("prod|0");
+        assertThat(db.count("SELECT * FROM " + twin("customer") + " WHERE name = 'prod'")).isZero();
+    }
+}
