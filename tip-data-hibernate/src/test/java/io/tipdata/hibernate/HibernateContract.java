@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -238,5 +239,102 @@ abstract class HibernateContract {
         }
         assertThat(db.rows("SELECT name, version FROM customer")).containsExactly("prod|0");
         assertThat(db.count("SELECT * FROM " + twin("customer") + " WHERE name = 'prod'")).isZero();
+    }
+
+    /** Seeds customer 1001 with the same email in production and in run A (not in run B), each with an order. */
+    void seedSameCustomerInProductionAndRunA() throws SQLException {
+        db.exec("INSERT INTO customer (id, email, name, version) VALUES (1001, 'same@example.com', 'prod', 0)");
+        db.exec("INSERT INTO " + twin("customer") + " (id, email, name, version, tip_run)"
+                + " VALUES (1001, 'same@example.com', 'run-a', 0, 'hib-a')");
+        db.exec("INSERT INTO purchase_order (id, customer_id, status) VALUES (5001, 1001, 'prod-order')");
+        db.exec("INSERT INTO " + twin("purchase_order") + " (id, customer_id, status, tip_run)"
+                + " VALUES (5001, 1001, 'a-order', 'hib-a')");
+    }
+
+    /** What each context reads through every cache, and how many cache hits each kind of read had. */
+    record CacheReads(String entity, String naturalId, List<String> query, List<String> orders, long entityHits,
+            long naturalIdHits, long queryHits, long collectionHits) {
+    }
+
+    CacheReads readThroughCaches(TestRun run) {
+        Statistics st = sf.getStatistics();
+        String customer = Customer.class.getName();
+        long e0 = st.getEntityStatistics(customer).getCacheHitCount();
+        long n0 = st.getNaturalIdStatistics(customer).getCacheHitCount();
+        long q0 = st.getQueryCacheHitCount();
+        long c0 = st.getCollectionStatistics(customer + ".orders").getCacheHitCount();
+        Object[] out = new Object[4];
+        inTx(run, s -> {
+            Customer c = s.find(Customer.class, 1001L);
+            out[0] = c == null ? null : c.getName();
+            out[3] = c == null ? List.of() : c.getOrders().stream().map(PurchaseOrder::getStatus).toList();
+        });
+        inTx(run, s -> {
+            Customer c = s.bySimpleNaturalId(Customer.class).load("same@example.com");
+            out[1] = c == null ? null : c.getName();
+        });
+        inTx(run, s -> out[2] = s.createSelectionQuery("select c.name from Customer c where c.email = :e", String.class)
+                .setParameter("e", "same@example.com").setCacheable(true).getResultList());
+        @SuppressWarnings("unchecked")
+        CacheReads reads = new CacheReads((String) out[0], (String) out[1], (List<String>) out[2],
+                (List<String>) out[3], st.getEntityStatistics(customer).getCacheHitCount() - e0,
+                st.getNaturalIdStatistics(customer).getCacheHitCount() - n0, st.getQueryCacheHitCount() - q0,
+                st.getCollectionStatistics(customer + ".orders").getCacheHitCount() - c0);
+        return reads;
+    }
+
+    @Test
+    void cachesNeverCrossBetweenProductionAndRuns() throws SQLException {
+        seedSameCustomerInProductionAndRunA();
+        // first reads fill the caches: run A first, so production would be served run A's entries if keys crossed
+        CacheReads a1 = readThroughCaches(RUN_A);
+        CacheReads p1 = readThroughCaches(null);
+        CacheReads b1 = readThroughCaches(RUN_B);
+        assertThat(a1).extracting(CacheReads::entity, CacheReads::naturalId, CacheReads::query, CacheReads::orders)
+                .containsExactly("run-a", "run-a", List.of("run-a"), List.of("a-order"));
+        assertThat(p1).extracting(CacheReads::entity, CacheReads::naturalId, CacheReads::query, CacheReads::orders)
+                .containsExactly("prod", "prod", List.of("prod"), List.of("prod-order"));
+        assertThat(b1).extracting(CacheReads::entity, CacheReads::naturalId, CacheReads::query, CacheReads::orders)
+                .containsExactly(null, null, List.of(), List.of());
+        assertThat(b1.entityHits() + b1.naturalIdHits() + b1.queryHits() + b1.collectionHits()).isZero();
+        assertThat(p1.queryHits() + p1.collectionHits()).isZero();
+
+        // second reads are served from the caches, each context its own entries
+        CacheReads p2 = readThroughCaches(null);
+        CacheReads a2 = readThroughCaches(RUN_A);
+        CacheReads b2 = readThroughCaches(RUN_B);
+        assertThat(p2).isEqualTo(new CacheReads("prod", "prod", List.of("prod"), List.of("prod-order"), p2.entityHits(),
+                p2.naturalIdHits(), 1, 1));
+        assertThat(a2).isEqualTo(new CacheReads("run-a", "run-a", List.of("run-a"), List.of("a-order"),
+                a2.entityHits(), a2.naturalIdHits(), 1, 1));
+        assertThat(p2.entityHits()).isPositive();
+        assertThat(a2.entityHits()).isPositive();
+        assertThat(p2.naturalIdHits()).isPositive();
+        assertThat(a2.naturalIdHits()).isPositive();
+        assertThat(b2.entity()).isNull();
+        assertThat(b2.query()).isEmpty();
+
+        // the reference catalogue is cached per context too, and served within each
+        for (TestRun run : new TestRun[] {RUN_A, null, RUN_A}) {
+            inTx(run, s -> assertThat(s.find(Product.class, 1L).getName()).isEqualTo("Pen"));
+        }
+        assertThat(sf.getStatistics().getEntityStatistics(Product.class.getName()).getCacheHitCount()).isEqualTo(1);
+
+        // a purged run's entries go, production's stay
+        TipHibernate.evictRun(sf, RUN_A.runId());
+        assertThat(hitsOfNaturalIdLoad(null)).containsExactly(1L, 1L);
+        assertThat(hitsOfNaturalIdLoad(RUN_A)).containsExactly(0L, 0L);
+    }
+
+    /** The natural-id and entity cache hits of loading the seeded customer by natural id in a fresh session. */
+    List<Long> hitsOfNaturalIdLoad(TestRun run) {
+        Statistics st = sf.getStatistics();
+        String customer = Customer.class.getName();
+        long n0 = st.getNaturalIdStatistics(customer).getCacheHitCount();
+        long e0 = st.getEntityStatistics(customer).getCacheHitCount();
+        inTx(run, s -> assertThat(s.bySimpleNaturalId(Customer.class).load("same@example.com").getName())
+                .isEqualTo(run == null ? "prod" : "run-a"));
+        return List.of(st.getNaturalIdStatistics(customer).getCacheHitCount() - n0,
+                st.getEntityStatistics(customer).getCacheHitCount() - e0);
     }
 }
