@@ -337,4 +337,62 @@ abstract class HibernateContract {
         return List.of(st.getNaturalIdStatistics(customer).getCacheHitCount() - n0,
                 st.getEntityStatistics(customer).getCacheHitCount() - e0);
     }
+
+    @Test
+    void everyOrdinarySqlPathStaysInTheRun() throws SQLException {
+        placeOrder(null, "ann@example.com", "prod");
+        String before = db.rows("SELECT id, email, name, version FROM customer").toString()
+                + db.rows("SELECT id, status FROM purchase_order") + db.rows("SELECT id, qty FROM order_line");
+        inTx(RUN_A, s -> {
+            for (int i = 0; i < 30; i++) { // batched inserts with sequence ids
+                s.persist(new Customer("c" + i + "@example.com", "batch " + i));
+            }
+        });
+        placeOrder(RUN_A, "ann@example.com", "run-a");
+        inTx(RUN_A, s -> {
+            Customer ann = s.bySimpleNaturalId(Customer.class).load("ann@example.com");
+            ann.setName("renamed"); // versioned update at flush
+            s.flush();
+            assertThat(ann.getVersion()).isEqualTo(1);
+            Customer ref = s.getReference(Customer.class, ann.getId());
+            assertThat(ref.getEmail()).isEqualTo("ann@example.com");
+            var cb = s.getCriteriaBuilder();
+            var q = cb.createQuery(Customer.class);
+            var root = q.from(Customer.class);
+            q.select(root).where(cb.like(root.get("email"), "c%")).orderBy(cb.asc(root.get("id")));
+            assertThat(s.createQuery(q).setFirstResult(5).setMaxResults(10).getResultList()).hasSize(10);
+            assertThat(s.createSelectionQuery("from Customer c order by c.id", Customer.class).setFirstResult(28)
+                    .setMaxResults(5).getResultList()).hasSize(3);
+            assertThat(s.createMutationQuery("update Customer c set c.name = 'bulk' where c.email like 'c1%'")
+                    .executeUpdate()).isEqualTo(11);
+            assertThat(s.createMutationQuery("delete from Customer c where c.email like 'c2%'").executeUpdate())
+                    .isEqualTo(11);
+            assertThat(s.createNativeQuery("select count(*) from customer", Long.class).getSingleResult())
+                    .isEqualTo(20L);
+            assertThat(s.createNativeMutationQuery("update purchase_order set status = 'native'").executeUpdate())
+                    .isEqualTo(1);
+            Customer locked = s.find(Customer.class, ann.getId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            assertThat(locked.getName()).isEqualTo("renamed");
+            assertThat(s.createSelectionQuery("from Customer c where c.email = :e", Customer.class)
+                    .setParameter("e", "ann@example.com").setHibernateLockMode(org.hibernate.LockMode.UPGRADE_SKIPLOCKED)
+                    .getResultList()).hasSize(1);
+            assertThat(s.createSelectionQuery("from Customer c where c.email = :e", Customer.class)
+                    .setParameter("e", "ann@example.com").setHibernateLockMode(org.hibernate.LockMode.UPGRADE_NOWAIT)
+                    .getResultList()).hasSize(1);
+            PurchaseOrder order = ann.getOrders().get(0);
+            order.getLines().remove(0); // @OrderColumn rewrite and orphan removal
+            s.flush();
+            s.remove(order.getLines().get(0));
+            order.getLines().clear();
+        });
+        assertThat(db.rows("SELECT id, email, name, version FROM customer").toString()
+                + db.rows("SELECT id, status FROM purchase_order") + db.rows("SELECT id, qty FROM order_line"))
+                .isEqualTo(before);
+        assertThat(db.rows("SELECT name, version FROM " + twin("customer") + " WHERE email = 'ann@example.com'"))
+                .containsExactly("renamed|1");
+        assertThat(db.count("SELECT * FROM " + twin("customer") + " WHERE tip_run = 'hib-a'")).isEqualTo(20);
+        assertThat(db.count("SELECT * FROM " + twin("customer") + " WHERE name = 'bulk'")).isEqualTo(11);
+        assertThat(db.rows("SELECT status FROM " + twin("purchase_order"))).containsExactly("native");
+        assertThat(db.count("SELECT * FROM " + twin("order_line"))).isZero();
+    }
 }
