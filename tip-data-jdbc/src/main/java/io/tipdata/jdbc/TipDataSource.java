@@ -1,6 +1,8 @@
 package io.tipdata.jdbc;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.core.TestRun;
+import io.tipdata.core.TipContext;
 import io.tipdata.jdbc.internal.ColumnCatalog;
 import io.tipdata.jdbc.internal.StartupCheck;
 import io.tipdata.jdbc.internal.StatementGuard;
@@ -25,15 +27,36 @@ import javax.sql.DataSource;
  *         .build();
  * }</pre>
  *
- * <p><b>Which context counts.</b> The context ({@code TipContext}) current when a statement is
- * <em>executed</em> decides. With no test run bound, SQL goes to the database byte for byte as written: no
- * parse, no rewrite, no extra round trip. With a run bound, {@code Statement} SQL (including each
- * {@code addBatch(String)}) is rewritten for that run at execution, or refused with a
- * {@link RefusedStatementException} before anything is sent. {@code prepareStatement} in test context
- * prepares the rewritten SQL, so a prepared statement belongs to the context it was prepared in: executed in
- * another one (production to a run, a run to production, run A to run B) it is refused with
- * {@value RefusedStatementException#CONTEXT_CROSSED} and sends nothing. A connection belongs to no context
- * and may be used by production and by test runs in turn. {@code prepareCall} is refused in test context.
+ * <p><b>A connection is pinned to the context it was borrowed in.</b> {@link #getConnection()} in production
+ * context gives a production connection; under test run R it gives a connection of R, until it is closed.
+ * Every statement, prepare, batch entry, execution and commit on it (and on its statements and result sets)
+ * is judged by that context, not by the thread's context at the time: on a production connection in production
+ * context SQL goes to the database byte for byte as written (no parse, no rewrite, no extra round trip); on a
+ * connection of R, {@code Statement} SQL (each {@code addBatch(String)} included) and {@code prepareStatement}
+ * are rewritten for R, or refused with a {@link RefusedStatementException} before anything is sent. Used while
+ * the thread's context is another one (production to a run, a run to production, run A to run B, after the
+ * scope it was borrowed in closed), a connection refuses with {@value RefusedStatementException#CONTEXT_CROSSED}
+ * and sends nothing. {@code rollback} and {@code close} are always allowed, so that pools and frameworks can
+ * clean up; a transaction begun in one context can therefore be rolled back anywhere but committed only in its
+ * own context.
+ *
+ * <p><b>Deferred work.</b> An ORM that flushes later than the code that bound the run (a JPA flush at commit
+ * after the scope closed, Spring's transaction synchronisation, a lazy load, a batch executed later) hits this
+ * rule: the flush fails with {@code TD003} and a message naming both contexts, the transaction is rolled back by
+ * the framework, and nothing reaches the other side. Borrow the connection (open the session and finish its
+ * transaction) inside the scope, or, for a framework that manages connections itself, borrow it with
+ * {@link #connectionFor(TestRun)} for the run and {@link #productionConnection()} for production.
+ *
+ * <p><b>What a test connection refuses besides.</b> {@code prepareCall}, {@code setSchema}, {@code setCatalog},
+ * statements with {@code CONCUR_UPDATABLE} result sets (refused, not downgraded, so that code relying on
+ * {@code updateRow} fails at once) and any change through a result set ({@code updateXxx}, {@code updateRow},
+ * {@code insertRow}, {@code deleteRow}); a production result set is not updatable in test context either. Its
+ * generated keys never show the twin's {@code tip_run} column.
+ *
+ * <p><b>Locks.</b> Test traffic must never make a production writer wait. On MariaDB a test connection runs at
+ * {@code READ COMMITTED} (InnoDB reads the production rows of {@code INSERT ... SELECT} and of subqueries in
+ * writing statements without locking them there) and is given back at the level it had; raising its level is
+ * refused. PostgreSQL and H2 read without row locks at their default levels and are left as they are.
  *
  * <p><b>{@code SELECT *}.</b> In test context {@code *}, {@code t.*} and {@code RETURNING *} over an isolated table
  * mean its production columns, in order, never the twin's {@code tip_run}: {@link Builder#build()} reads the
@@ -79,16 +102,33 @@ public final class TipDataSource implements DataSource {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
-    /** A guarded connection from the wrapped data source. */
+    /** A connection pinned to the context current now: production, or the bound test run. */
     @Override
     public Connection getConnection() throws SQLException {
-        return guard.guard(delegate.getConnection());
+        TestRun run = TipContext.currentOrNull();
+        return guard.pin(delegate.getConnection(), run, false);
     }
 
-    /** A guarded connection from the wrapped data source, for that user. */
+    /** A connection for that user, pinned to the context current now. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return guard.guard(delegate.getConnection(username, password));
+        TestRun run = TipContext.currentOrNull();
+        return guard.pin(delegate.getConnection(username, password), run, false);
+    }
+
+    /**
+     * A connection pinned to the run whatever the calling thread's context: its statements are rewritten for
+     * {@code run} (or refused) even where no run, or another one, is bound. For frameworks that vouch for the
+     * run themselves, such as Hibernate's {@code MultiTenantConnectionProvider}.
+     */
+    public Connection connectionFor(TestRun run) throws SQLException {
+        Objects.requireNonNull(run, "run; use productionConnection() for production");
+        return guard.pin(delegate.getConnection(), run, true);
+    }
+
+    /** A connection pinned to production, refused ({@code TD003}) whenever it is used while a run is bound. */
+    public Connection productionConnection() throws SQLException {
+        return guard.pin(delegate.getConnection(), null, false);
     }
 
     /** The table policies in force. */
@@ -246,7 +286,7 @@ public final class TipDataSource implements DataSource {
             Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect);
             SqlRewriter rewriter = SqlRewriter.create(p, ColumnCatalog.load(dataSource, p, d), shadowSchema, d,
                     rewriteCacheSize);
-            return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch), p, shadowSchema, d);
+            return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch, d == Dialect.MARIADB), p, shadowSchema, d);
         }
     }
 }

@@ -57,9 +57,10 @@ abstract class HostileStatementsContract {
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('prod-1', 10)");
             s.executeUpdate("INSERT INTO order_items (order_id, sku, qty) VALUES (1, 'p', 1)");
-            for (TestRun run : List.of(RUN_A, RUN_B)) {
-                TipContext.call(run, () -> s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('"
-                        + run.runId() + "', 1)"));
+        }
+        for (TestRun run : List.of(RUN_A, RUN_B)) {
+            try (Connection c = tip.connectionFor(run); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('" + run.runId() + "', 1)");
             }
         }
     }
@@ -109,17 +110,20 @@ abstract class HostileStatementsContract {
     @MethodSource("hostile")
     void refusedThroughStatementAndNothingChanges(String sql) throws Exception {
         String before = db.snapshot();
-        try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
-            assertThat(catchThrowable(() -> TipContext.call(RUN_A, () -> s.execute(sql)))).as(sql)
-                    .isInstanceOf(RefusedStatementException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.REFUSED))
-                    .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
-            assertThat(catchThrowable(() -> TipContext.call(RUN_A, () -> {
-                s.addBatch("INSERT INTO orders (customer, amount) VALUES ('batched', 1)");
-                s.addBatch(sql);
-                return s.executeBatch();
-            }))).as("batch with " + sql).isInstanceOf(RefusedStatementException.class);
-        }
+        TipContext.call(RUN_A, () -> {
+            try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
+                assertThat(catchThrowable(() -> s.execute(sql))).as(sql)
+                        .isInstanceOf(RefusedStatementException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.REFUSED))
+                        .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+                assertThat(catchThrowable(() -> {
+                    s.addBatch("INSERT INTO orders (customer, amount) VALUES ('batched', 1)");
+                    s.addBatch(sql);
+                })).as("batch with " + sql).isInstanceOf(RefusedStatementException.class);
+                assertThat(s.executeBatch()).as("batch left after the refusal of " + sql).isEmpty();
+            }
+            return null;
+        });
         assertThat(db.snapshot()).as("database after " + sql).isEqualTo(before);
     }
 
@@ -127,11 +131,14 @@ abstract class HostileStatementsContract {
     @MethodSource("hostile")
     void refusedThroughPreparedStatementAndNothingChanges(String sql) throws Exception {
         String before = db.snapshot();
-        try (Connection c = tip.getConnection()) {
-            assertThat(catchThrowable(() -> TipContext.call(RUN_A, () -> c.prepareStatement(sql).execute()))).as(sql)
-                    .isInstanceOf(RefusedStatementException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.REFUSED));
-        }
+        TipContext.call(RUN_A, () -> {
+            try (Connection c = tip.getConnection()) {
+                assertThat(catchThrowable(() -> c.prepareStatement(sql).execute())).as(sql)
+                        .isInstanceOf(RefusedStatementException.class)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.REFUSED));
+            }
+            return null;
+        });
         assertThat(db.snapshot()).as("database after " + sql).isEqualTo(before);
     }
 }

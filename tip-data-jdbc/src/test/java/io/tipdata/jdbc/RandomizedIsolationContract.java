@@ -71,12 +71,16 @@ abstract class RandomizedIsolationContract {
             this.run = run;
         }
 
-        void step(Connection c, Random rnd) throws Exception {
+        void step(Random rnd) throws Exception {
             if (run == null) {
-                act(c, rnd);
+                try (Connection c = tip.getConnection()) {
+                    act(c, rnd);
+                }
             } else {
                 TipContext.call(run, () -> {
-                    act(c, rnd);
+                    try (Connection c = tip.getConnection()) {
+                        act(c, rnd);
+                    }
                     return null;
                 });
             }
@@ -188,9 +192,9 @@ abstract class RandomizedIsolationContract {
             Actor[] actors = threads[t];
             Random rnd = new Random(SEED + t);
             pool.execute(() -> {
-                try (Connection c = tip.getConnection()) {
+                try {
                     for (int i = 0; i < MAX_STEPS && System.currentTimeMillis() < end && failures.isEmpty(); i++) {
-                        actors[rnd.nextInt(actors.length)].step(c, rnd);
+                        actors[rnd.nextInt(actors.length)].step(rnd);
                         checkNothingCrossed();
                         steps.incrementAndGet();
                     }

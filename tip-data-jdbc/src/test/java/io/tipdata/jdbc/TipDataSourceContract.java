@@ -279,27 +279,6 @@ abstract class TipDataSourceContract {
     }
 
     @Test
-    void statementBatchIsRewrittenForTheRunCurrentAtExecuteBatch() throws Exception {
-        try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
-            in(RUN_A, () -> {
-                s.addBatch("INSERT INTO orders (customer, amount) VALUES ('x-1', 1)");
-                return null;
-            });
-            in(RUN_B, () -> s.executeBatch());
-            in(RUN_A, () -> {
-                s.addBatch("INSERT INTO orders (customer, amount) VALUES ('x-2', 1)");
-                return null;
-            });
-            assertRefused(s::executeBatch, RefusedStatementException.CONTEXT_CROSSED, "production");
-            s.addBatch("INSERT INTO orders (customer, amount) VALUES ('prod-1', 1)");
-            assertRefused(() -> in(RUN_A, s::executeBatch), RefusedStatementException.CONTEXT_CROSSED, "production");
-        }
-        assertThat(twin("run-b")).containsExactly("x-1|1");
-        assertThat(twin("run-a")).isEmpty();
-        assertThat(prod("")).isEmpty();
-    }
-
-    @Test
     void executeLargeUpdateIsIsolated() throws Exception {
         seedOrders();
         long n = in(RUN_A, () -> {
@@ -361,56 +340,40 @@ abstract class TipDataSourceContract {
     }
 
     @Test
-    void preparedStatementNeverCrossesContexts() throws Exception {
-        String sql = "INSERT INTO orders (customer, amount) VALUES ('x', 1)";
-        String before = db.snapshot();
-        try (Connection c = tip.getConnection()) {
-            PreparedStatement inProduction = c.prepareStatement(sql);
-            PreparedStatement inA = in(RUN_A, () -> c.prepareStatement(sql));
-            assertRefused(() -> in(RUN_A, inProduction::executeUpdate), RefusedStatementException.CONTEXT_CROSSED,
-                    "production", "run-a");
-            assertRefused(() -> in(RUN_B, inA::executeUpdate), RefusedStatementException.CONTEXT_CROSSED,
-                    "run-a", "run-b");
-            assertRefused(inA::executeUpdate, RefusedStatementException.CONTEXT_CROSSED, "run-a", "production");
-            assertRefused(() -> in(RUN_B, inA::executeQuery), RefusedStatementException.CONTEXT_CROSSED, "run-b");
-            assertThat(db.snapshot()).isEqualTo(before);
-
-            assertThat((int) in(RUN_A, inA::executeUpdate)).isEqualTo(1);
-            assertThat(inProduction.executeUpdate()).isEqualTo(1);
-        }
-        assertThat(twin("run-a")).containsExactly("x|1");
-        assertThat(prod("")).containsExactly("x|1");
-    }
-
-    @Test
     void killSwitchRefusesTestTrafficAndSparesProduction() throws Exception {
-        try (Connection c = tip.getConnection()) {
-            PreparedStatement inA = in(RUN_A,
-                    () -> c.prepareStatement("INSERT INTO orders (customer, amount) VALUES ('a', 1)"));
-            killSwitch.engage("isolation drill");
-            String before = db.snapshot();
-            assertRefused(() -> in(RUN_A, () -> query("SELECT customer FROM orders")), RefusedStatementException.KILLED,
-                    "kill switch", "isolation drill");
-            assertRefused(() -> in(RUN_A, inA::executeUpdate), RefusedStatementException.KILLED, "kill switch");
-            assertRefused(() -> in(RUN_A, () -> c.prepareStatement("SELECT customer FROM orders")),
-                    RefusedStatementException.KILLED, "kill switch");
-            assertThat(db.snapshot()).isEqualTo(before);
-        }
+        in(RUN_A, () -> {
+            try (Connection c = tip.getConnection()) {
+                PreparedStatement inA = c.prepareStatement("INSERT INTO orders (customer, amount) VALUES ('a', 1)");
+                killSwitch.engage("isolation drill");
+                String before = db.snapshot();
+                assertRefused(() -> query("SELECT customer FROM orders"), RefusedStatementException.KILLED,
+                        "kill switch", "isolation drill");
+                assertRefused(inA::executeUpdate, RefusedStatementException.KILLED, "kill switch");
+                assertRefused(() -> c.prepareStatement("SELECT customer FROM orders"),
+                        RefusedStatementException.KILLED, "kill switch");
+                try (Connection forRun = tip.connectionFor(RUN_A); Statement s = forRun.createStatement()) {
+                    assertRefused(() -> s.executeQuery("SELECT customer FROM orders"),
+                            RefusedStatementException.KILLED, "kill switch");
+                }
+                assertThat(db.snapshot()).isEqualTo(before);
+            }
+            return null;
+        });
         update("INSERT INTO orders (customer, amount) VALUES ('prod-1', 1)");
         assertThat(prod("")).containsExactly("prod-1|1");
     }
 
     @Test
     void unwrapNeverHandsOutTheUnguardedDelegateInTestContext() throws Exception {
-        try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
-            DatabaseMetaData md = c.getMetaData();
-            Class<?> rawMetaDataType;
-            Class<?> rawConnectionType;
-            try (Connection rawConnection = db.raw.getConnection()) {
-                rawMetaDataType = rawConnection.getMetaData().getClass();
-                rawConnectionType = rawConnection.unwrap(Connection.class).getClass();
-            }
-            in(RUN_A, () -> {
+        Class<?> rawMetaDataType;
+        Class<?> rawConnectionType;
+        try (Connection rawConnection = db.raw.getConnection()) {
+            rawMetaDataType = rawConnection.getMetaData().getClass();
+            rawConnectionType = rawConnection.unwrap(Connection.class).getClass();
+        }
+        in(RUN_A, () -> {
+            try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
+                DatabaseMetaData md = c.getMetaData();
                 assertRefused(() -> tip.unwrap(HikariDataSource.class), RefusedStatementException.REFUSED,
                         "HikariDataSource");
                 assertThat(tip.isWrapperFor(HikariDataSource.class)).isFalse();
@@ -434,8 +397,15 @@ abstract class TipDataSourceContract {
                     Statement behind = rs.getStatement();
                     assertThat(behind == null || behind.getConnection() == c).isTrue();
                 }
-                return null;
-            });
+            }
+            return null;
+        });
+        // A connection of a run is never unwrapped, not even where no run is bound.
+        try (Connection forRun = tip.connectionFor(RUN_A)) {
+            assertRefused(() -> forRun.unwrap(rawConnectionType), RefusedStatementException.REFUSED, "unwrap");
+            assertThat(forRun.isWrapperFor(rawConnectionType)).isFalse();
+        }
+        try (Connection c = tip.getConnection()) {
             assertThat(c.unwrap(rawConnectionType)).isInstanceOf(rawConnectionType);
             assertThat(tip.unwrap(HikariDataSource.class)).isSameAs(db.raw);
             assertThat(c.isWrapperFor(rawConnectionType)).isTrue();
@@ -444,15 +414,23 @@ abstract class TipDataSourceContract {
 
     @Test
     void sessionStateAndProcedureCallsAreRefusedInTestContext() throws Exception {
-        try (Connection c = tip.getConnection()) {
-            String schema = c.getSchema();
-            in(RUN_A, () -> {
+        in(RUN_A, () -> {
+            try (Connection c = tip.getConnection()) {
+                String schema = c.getSchema();
                 assertRefused(() -> c.setSchema(db.shadow), RefusedStatementException.REFUSED, "setSchema");
                 assertRefused(() -> c.setCatalog("x"), RefusedStatementException.REFUSED, "setCatalog");
                 assertRefused(() -> c.prepareCall("{call anything()}"), RefusedStatementException.REFUSED,
                         "prepareCall");
+                assertThat(c.getSchema()).isEqualTo(schema);
+            }
+            return null;
+        });
+        try (Connection c = tip.getConnection()) {
+            String schema = c.getSchema();
+            assertRefused(() -> in(RUN_A, () -> {
+                c.setSchema(db.shadow);
                 return null;
-            });
+            }), RefusedStatementException.CONTEXT_CROSSED, "setSchema");
             assertThat(c.getSchema()).isEqualTo(schema);
             c.setSchema(schema);
         }
@@ -460,14 +438,18 @@ abstract class TipDataSourceContract {
 
     @Test
     void nativeSqlIsTheRewrittenSqlInTestContext() throws Exception {
+        String sql = "SELECT customer FROM orders";
         try (Connection c = tip.getConnection()) {
-            String sql = "SELECT customer FROM orders";
             assertThat(c.nativeSQL(sql)).isEqualTo(sql);
-            assertThat(in(RUN_A, () -> c.nativeSQL(sql))).containsIgnoringCase(db.shadow).contains("run-a");
-            assertRefused(() -> in(RUN_A,
-                    () -> c.nativeSQL("SELECT note FROM audit")), RefusedStatementException.REFUSED,
-                    "audit");
         }
+        in(RUN_A, () -> {
+            try (Connection c = tip.getConnection()) {
+                assertThat(c.nativeSQL(sql)).containsIgnoringCase(db.shadow).contains("run-a");
+                assertRefused(() -> c.nativeSQL("SELECT note FROM audit"), RefusedStatementException.REFUSED,
+                        "audit");
+            }
+            return null;
+        });
     }
 
     @Test

@@ -40,7 +40,10 @@ import org.slf4j.LoggerFactory;
  * Verifies the run header and binds the test run for exactly the duration of the request.
  *
  * <ul>
- *   <li>No header: production; the chain runs untouched and nothing is bound or cleared.</li>
+ *   <li>No header: production; the chain runs untouched. A test run still bound on the thread (leaked by
+ *       earlier code that did not close its scope) is cleared for good before the chain runs, and reported
+ *       once per thread at {@code WARN}: the request runs as production and the leaked binding is not
+ *       restored afterwards.</li>
  *   <li>Kill switch engaged and the header present (valid or not): 503 {@code application/problem+json}
  *       with reason {@value #REASON_KILL_SWITCH}; the token is not even verified.</li>
  *   <li>Header present more than once, or invalid: 403 problem with the reason code; the chain is not
@@ -91,6 +94,7 @@ public final class TipFilter implements Filter {
     public static final String REASON_KILL_SWITCH = "kill-switch";
 
     private static final Logger LOG = LoggerFactory.getLogger(TipFilter.class);
+    private static final ThreadLocal<Boolean> LEAK_REPORTED = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
 
     private volatile Settings settings;
@@ -162,7 +166,24 @@ public final class TipFilter implements Filter {
                 return;
             }
         }
+        if (TipContext.isTest()) {
+            clearLeaked();
+        }
         chain.doFilter(req, res);
+    }
+
+    /** Drops a binding leaked onto this thread by earlier code; it is not restored after the request. */
+    private static void clearLeaked() {
+        TestRun leaked = TipContext.currentOrNull();
+        @SuppressWarnings("unused")
+        TipContext.Scope dropped = TipContext.clear();
+        if (!LEAK_REPORTED.get()) {
+            LEAK_REPORTED.set(Boolean.TRUE);
+            LOG.warn("tip-data found test run {} still bound on thread '{}' when a request arrived: earlier code did"
+                    + " not close its TipContext scope. Cleared it for good; the request, which has no run header, runs as"
+                    + " production. Reported once per thread.", leaked.runId(),
+                    Thread.currentThread().getName());
+        }
     }
 
     private static void filterMarked(Settings s, String token, HttpServletRequest request,

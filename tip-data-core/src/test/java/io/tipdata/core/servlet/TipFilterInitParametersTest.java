@@ -117,8 +117,19 @@ class TipFilterInitParametersTest {
                 .hasMessageContaining("maxLength 10");
         assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.clock-skew", "PT1H"), good()))
                 .hasMessageContaining("clockSkew PT1H");
-        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.kill", "yes"), good()))
-                .hasMessageContaining("tip.kill='yes'");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.kill", "maybe"), good()))
+                .hasMessageContaining("tip.kill='maybe'").hasMessageContaining("on/off");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.kill", ""), good()))
+                .hasMessageContaining("tip.kill=''");
+    }
+
+    @Test
+    void killParameterReleasedSpellingsLeaveTheGlobalSwitchAlone() {
+        boolean before = KillSwitch.global().isEngaged();
+        for (String off : new String[] {"false", "0", "No", " OFF "}) {
+            read(with(Map.of("tip.key-env", "GOOD"), "tip.kill", off), good());
+        }
+        assertThat(KillSwitch.global().isEngaged()).isEqualTo(before);
     }
 
     @Test

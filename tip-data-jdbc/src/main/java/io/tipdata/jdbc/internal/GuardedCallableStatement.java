@@ -29,7 +29,7 @@ final class GuardedCallableStatement extends GuardedPreparedStatement implements
     private final CallableStatement delegate;
 
     GuardedCallableStatement(GuardedConnection connection, CallableStatement delegate) {
-        super(connection, delegate, null);
+        super(connection, delegate);
         this.delegate = delegate;
     }
 

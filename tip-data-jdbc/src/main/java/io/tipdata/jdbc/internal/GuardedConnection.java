@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.NClob;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -24,34 +25,92 @@ import java.util.Properties;
 import java.util.concurrent.Executor;
 
 /**
- * A connection whose statements are guarded. The connection itself belongs to no context: each statement
- * decides by the context current when it is executed (prepared statements also by the one they were
- * prepared in). In test context it refuses {@code setSchema}, {@code setCatalog} and {@code prepareCall}.
+ * A connection pinned to the context it was borrowed in: production, or one test run, until it is closed.
+ * Every statement, prepare, batch and execution on it (and on its statements and result sets) is judged by
+ * that context: when the thread's current context is another one, it is refused with {@code TD003} and
+ * nothing is sent. A connection borrowed for an explicit run ({@code TipDataSource.connectionFor}) is
+ * vouched for by the framework that borrowed it: its statements go to its run whatever the thread's
+ * context. {@code commit} (and {@code setAutoCommit(true)}, which commits) is judged like a statement;
+ * {@code rollback} and {@code close} are always allowed, so that pools and frameworks can clean up. A test
+ * connection refuses {@code setSchema}, {@code setCatalog}, {@code prepareCall} and updatable result sets.
  */
 final class GuardedConnection implements Connection {
 
+    /** {@code isolationToRestore} when the isolation level was left as it was. */
+    static final int NO_CHANGE = -1;
+
     final StatementGuard guard;
     private final Connection delegate;
+    /** The run this connection belongs to; {@code null}: production. */
+    final TestRun run;
+    private final boolean vouched;
+    private final int isolationToRestore;
 
-    GuardedConnection(StatementGuard guard, Connection delegate) {
+    GuardedConnection(StatementGuard guard, Connection delegate, TestRun run, boolean vouched,
+            int isolationToRestore) {
         this.guard = guard;
         this.delegate = delegate;
+        this.run = run;
+        this.vouched = vouched;
+        this.isolationToRestore = isolationToRestore;
+    }
+
+    /**
+     * The run statements on this connection are sent for ({@code null}: production, as written); refuses
+     * with {@code TD003} when the thread's context is not the one the connection was borrowed in.
+     */
+    TestRun context(String what) throws SQLException {
+        TestRun current = TipContext.currentOrNull();
+        if (run == null) {
+            if (current != null) {
+                throw guard.crossed(null, current, what);
+            }
+            return null;
+        }
+        if (!vouched && (current == null || !current.runId().equals(run.runId()))) {
+            throw guard.crossed(run, current, what);
+        }
+        return run;
+    }
+
+    /** Refuses changes through an updatable result set on a test connection or outside this one's context. */
+    void checkRowChange(String what) throws SQLException {
+        if (run != null) {
+            throw guard.refused(run, what + " on an updatable result set is refused on a test connection: the"
+                    + " driver would write the row itself, unchecked; use UPDATE, INSERT or DELETE statements",
+                    RefusedStatementException.REFUSED);
+        }
+        context(what);
+    }
+
+    private void refuseOnTestConnection(String what, String why) throws SQLException {
+        context(what);
+        if (run != null) {
+            throw guard.refused(run, what + " is refused in test context: " + why, RefusedStatementException.REFUSED);
+        }
     }
 
     private void refuseCallInTest() throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run != null) {
-            throw guard.refused(run, "prepareCall is refused in test context: tip-data cannot tell which tables"
-                    + " a stored procedure touches", RefusedStatementException.REFUSED);
-        }
+        refuseOnTestConnection("prepareCall", "tip-data cannot tell which tables a stored procedure touches");
     }
 
     private void refuseSessionChangeInTest(String change) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run != null) {
-            throw guard.refused(run, change + " is refused in test context: session state would outlive the"
-                    + " request in the pool and could redirect later statements", RefusedStatementException.REFUSED);
+        refuseOnTestConnection(change, "session state would outlive the request in the pool and could redirect"
+                + " later statements");
+    }
+
+    private void refuseUpdatableInTest(int concurrency) throws SQLException {
+        if (concurrency == ResultSet.CONCUR_UPDATABLE && run != null) {
+            throw guard.refused(run, "a statement with CONCUR_UPDATABLE result sets is refused in test context:"
+                    + " the driver would write rows itself, unchecked; use CONCUR_READ_ONLY and UPDATE, INSERT"
+                    + " or DELETE statements", RefusedStatementException.REFUSED);
         }
+    }
+
+    /** The SQL to prepare: as written in production, rewritten for the connection's run in test context. */
+    private String prepared(String sql, String what) throws SQLException {
+        TestRun r = context(what);
+        return r == null ? sql : guard.sqlFor(sql, r);
     }
 
     @Override
@@ -61,85 +120,65 @@ final class GuardedConnection implements Connection {
 
     @Override
     public Statement createStatement() throws SQLException {
+        context("createStatement");
         return new GuardedStatement(this, delegate.createStatement());
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        context("createStatement");
+        refuseUpdatableInTest(resultSetConcurrency);
         return new GuardedStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
+        context("createStatement");
+        refuseUpdatableInTest(resultSetConcurrency);
         return new GuardedStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency,
                 resultSetHoldability));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql), null);
-        }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run)),
-                run.runId());
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(prepared(sql, "prepareStatement")));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, autoGeneratedKeys), null);
-        }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), autoGeneratedKeys),
-                run.runId());
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(prepared(sql, "prepareStatement"),
+                autoGeneratedKeys));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, columnIndexes), null);
-        }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), columnIndexes),
-                run.runId());
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(prepared(sql, "prepareStatement"),
+                columnIndexes));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, columnNames), null);
-        }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), columnNames),
-                run.runId());
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(prepared(sql, "prepareStatement"),
+                columnNames));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType,
             int resultSetConcurrency) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, resultSetType,
-                    resultSetConcurrency), null);
-        }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), resultSetType,
-                resultSetConcurrency),
-                run.runId());
+        String send = prepared(sql, "prepareStatement");
+        refuseUpdatableInTest(resultSetConcurrency);
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(send, resultSetType,
+                resultSetConcurrency));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            return new GuardedPreparedStatement(this, delegate.prepareStatement(sql, resultSetType,
-                    resultSetConcurrency, resultSetHoldability), null);
-        }
-        return new GuardedPreparedStatement(this, delegate.prepareStatement(guard.sqlFor(sql, run), resultSetType,
-                resultSetConcurrency, resultSetHoldability),
-                run.runId());
+        String send = prepared(sql, "prepareStatement");
+        refuseUpdatableInTest(resultSetConcurrency);
+        return new GuardedPreparedStatement(this, delegate.prepareStatement(send, resultSetType,
+                resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
@@ -164,8 +203,7 @@ final class GuardedConnection implements Connection {
 
     @Override
     public String nativeSQL(String sql) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        return delegate.nativeSQL(run == null ? sql : guard.sqlFor(sql, run));
+        return delegate.nativeSQL(prepared(sql, "nativeSQL"));
     }
 
     @Override
@@ -187,12 +225,12 @@ final class GuardedConnection implements Connection {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        return guard.unwrap(this, delegate, iface);
+        return guard.unwrap(this, delegate, iface, this);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return guard.isWrapperFor(this, delegate, iface);
+        return guard.isWrapperFor(this, delegate, iface, this);
     }
 
     @Override
@@ -202,6 +240,14 @@ final class GuardedConnection implements Connection {
 
     @Override
     public void close() throws SQLException {
+        if (isolationToRestore != NO_CHANGE && !delegate.isClosed()) {
+            try {
+                delegate.setTransactionIsolation(isolationToRestore);
+            } finally {
+                delegate.close();
+            }
+            return;
+        }
         delegate.close();
     }
 
@@ -212,6 +258,7 @@ final class GuardedConnection implements Connection {
 
     @Override
     public void commit() throws SQLException {
+        context("commit");
         delegate.commit();
     }
 
@@ -227,6 +274,9 @@ final class GuardedConnection implements Connection {
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
+        if (autoCommit) {
+            context("setAutoCommit(true), which commits,");
+        }
         delegate.setAutoCommit(autoCommit);
     }
 
@@ -257,6 +307,10 @@ final class GuardedConnection implements Connection {
 
     @Override
     public void setTransactionIsolation(int level) throws SQLException {
+        if (run != null && guard.lowersTestIsolation() && level > TRANSACTION_READ_COMMITTED) {
+            throw guard.refused(run, "setTransactionIsolation(" + level + ") is refused on a test connection:"
+                    + " above READ COMMITTED its reads would lock production rows", RefusedStatementException.REFUSED);
+        }
         delegate.setTransactionIsolation(level);
     }
 

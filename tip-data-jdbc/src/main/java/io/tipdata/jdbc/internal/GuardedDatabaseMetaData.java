@@ -33,12 +33,12 @@ final class GuardedDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        return connection.guard.unwrap(this, delegate, iface);
+        return connection.guard.unwrap(this, delegate, iface, connection);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return connection.guard.isWrapperFor(this, delegate, iface);
+        return connection.guard.isWrapperFor(this, delegate, iface, connection);
     }
 
     @Override

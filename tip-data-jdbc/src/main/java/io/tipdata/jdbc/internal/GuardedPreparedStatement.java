@@ -1,7 +1,6 @@
 package io.tipdata.jdbc.internal;
 
 import io.tipdata.core.TestRun;
-import io.tipdata.core.TipContext;
 import io.tipdata.jdbc.RefusedStatementException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -26,39 +25,32 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 
 /**
- * A prepared statement bound to the context it was prepared in: production, or one test run (its SQL is
- * already rewritten for that run). Executed in any other context it is refused ({@code TD003}) and sends
- * nothing; in test context the kill switch is checked at every execution.
+ * A prepared statement of a pinned connection (on a test connection its SQL is already rewritten for the
+ * connection's run). Executed, or given a batch entry, while the thread's context is not the connection's,
+ * it is refused ({@code TD003}) and sends nothing; on a test connection the kill switch is checked at every
+ * execution.
  */
 class GuardedPreparedStatement extends GuardedStatement implements PreparedStatement {
 
     private final PreparedStatement delegate;
-    private final String runId;
 
-    GuardedPreparedStatement(GuardedConnection connection, PreparedStatement delegate, String runId) {
+    GuardedPreparedStatement(GuardedConnection connection, PreparedStatement delegate) {
         super(connection, delegate);
         this.delegate = delegate;
-        this.runId = runId;
     }
 
-    /** Refuses execution in another context than the one this statement was prepared in. */
+    /** Refuses execution outside the connection's context, and test execution while the kill switch is on. */
     final void checkContext() throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            if (runId != null) {
-                throw connection.guard.crossed(runId, null);
-            }
-            return;
+        TestRun run = connection.context("execute");
+        if (run != null) {
+            connection.guard.checkKillSwitch(run);
         }
-        if (!run.runId().equals(runId)) {
-            throw connection.guard.crossed(runId, run);
-        }
-        connection.guard.checkKillSwitch(run);
     }
 
     @Override
     public String toString() {
-        return "GuardedPreparedStatement[" + (runId == null ? "production" : "run " + runId) + ", " + delegate + "]";
+        return "GuardedPreparedStatement[" + (connection.run == null ? "production" : "run " + connection.run.runId())
+                + ", " + delegate + "]";
     }
 
     @Override
@@ -87,19 +79,19 @@ class GuardedPreparedStatement extends GuardedStatement implements PreparedState
 
     @Override
     public int[] executeBatch() throws SQLException {
-        checkContext();
+        checkBatch();
         return delegate.executeBatch();
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        checkContext();
+        checkBatch();
         return delegate.executeLargeBatch();
     }
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
+        TestRun run = connection.context("addBatch");
         if (run != null) {
             throw connection.guard.refused(run, "addBatch(String) on a PreparedStatement is refused in test context:"
                     + " use a Statement for SQL batches", RefusedStatementException.REFUSED);
@@ -275,6 +267,7 @@ class GuardedPreparedStatement extends GuardedStatement implements PreparedState
 
     @Override
     public void addBatch() throws SQLException {
+        connection.context("addBatch");
         delegate.addBatch();
     }
 

@@ -23,7 +23,11 @@ import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
 
-/** A result set that leads back to the guarded statement and connection, never to the driver's. */
+/**
+ * A result set that leads back to the guarded statement and connection, never to the driver's. Changes
+ * through it ({@code updateXxx}, {@code updateRow}, {@code insertRow}, {@code deleteRow}) are refused on a
+ * test connection and outside its connection's context.
+ */
 final class GuardedResultSet implements ResultSet {
 
     private final GuardedStatement statement;
@@ -56,21 +60,23 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        return connection.guard.unwrap(this, delegate, iface);
+        return connection.guard.unwrap(this, delegate, iface, connection);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return connection.guard.isWrapperFor(this, delegate, iface);
+        return connection.guard.isWrapperFor(this, delegate, iface, connection);
     }
 
     @Override
     public void updateBytes(int columnIndex, byte[] x) throws SQLException {
+        connection.checkRowChange("updateBytes");
         delegate.updateBytes(columnIndex, x);
     }
 
     @Override
     public void updateBytes(String columnLabel, byte[] x) throws SQLException {
+        connection.checkRowChange("updateBytes");
         delegate.updateBytes(columnLabel, x);
     }
 
@@ -313,11 +319,13 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateTime(int columnIndex, Time x) throws SQLException {
+        connection.checkRowChange("updateTime");
         delegate.updateTime(columnIndex, x);
     }
 
     @Override
     public void updateTime(String columnLabel, Time x) throws SQLException {
+        connection.checkRowChange("updateTime");
         delegate.updateTime(columnLabel, x);
     }
 
@@ -505,267 +513,320 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateNull(int columnIndex) throws SQLException {
+        connection.checkRowChange("updateNull");
         delegate.updateNull(columnIndex);
     }
 
     @Override
     public void updateNull(String columnLabel) throws SQLException {
+        connection.checkRowChange("updateNull");
         delegate.updateNull(columnLabel);
     }
 
     @Override
     public void updateBoolean(int columnIndex, boolean x) throws SQLException {
+        connection.checkRowChange("updateBoolean");
         delegate.updateBoolean(columnIndex, x);
     }
 
     @Override
     public void updateBoolean(String columnLabel, boolean x) throws SQLException {
+        connection.checkRowChange("updateBoolean");
         delegate.updateBoolean(columnLabel, x);
     }
 
     @Override
     public void updateByte(int columnIndex, byte x) throws SQLException {
+        connection.checkRowChange("updateByte");
         delegate.updateByte(columnIndex, x);
     }
 
     @Override
     public void updateByte(String columnLabel, byte x) throws SQLException {
+        connection.checkRowChange("updateByte");
         delegate.updateByte(columnLabel, x);
     }
 
     @Override
     public void updateShort(int columnIndex, short x) throws SQLException {
+        connection.checkRowChange("updateShort");
         delegate.updateShort(columnIndex, x);
     }
 
     @Override
     public void updateShort(String columnLabel, short x) throws SQLException {
+        connection.checkRowChange("updateShort");
         delegate.updateShort(columnLabel, x);
     }
 
     @Override
     public void updateInt(int columnIndex, int x) throws SQLException {
+        connection.checkRowChange("updateInt");
         delegate.updateInt(columnIndex, x);
     }
 
     @Override
     public void updateInt(String columnLabel, int x) throws SQLException {
+        connection.checkRowChange("updateInt");
         delegate.updateInt(columnLabel, x);
     }
 
     @Override
     public void updateLong(String columnLabel, long x) throws SQLException {
+        connection.checkRowChange("updateLong");
         delegate.updateLong(columnLabel, x);
     }
 
     @Override
     public void updateLong(int columnIndex, long x) throws SQLException {
+        connection.checkRowChange("updateLong");
         delegate.updateLong(columnIndex, x);
     }
 
     @Override
     public void updateFloat(int columnIndex, float x) throws SQLException {
+        connection.checkRowChange("updateFloat");
         delegate.updateFloat(columnIndex, x);
     }
 
     @Override
     public void updateFloat(String columnLabel, float x) throws SQLException {
+        connection.checkRowChange("updateFloat");
         delegate.updateFloat(columnLabel, x);
     }
 
     @Override
     public void updateDouble(int columnIndex, double x) throws SQLException {
+        connection.checkRowChange("updateDouble");
         delegate.updateDouble(columnIndex, x);
     }
 
     @Override
     public void updateDouble(String columnLabel, double x) throws SQLException {
+        connection.checkRowChange("updateDouble");
         delegate.updateDouble(columnLabel, x);
     }
 
     @Override
     public void updateBigDecimal(String columnLabel, BigDecimal x) throws SQLException {
+        connection.checkRowChange("updateBigDecimal");
         delegate.updateBigDecimal(columnLabel, x);
     }
 
     @Override
     public void updateBigDecimal(int columnIndex, BigDecimal x) throws SQLException {
+        connection.checkRowChange("updateBigDecimal");
         delegate.updateBigDecimal(columnIndex, x);
     }
 
     @Override
     public void updateString(String columnLabel, String x) throws SQLException {
+        connection.checkRowChange("updateString");
         delegate.updateString(columnLabel, x);
     }
 
     @Override
     public void updateString(int columnIndex, String x) throws SQLException {
+        connection.checkRowChange("updateString");
         delegate.updateString(columnIndex, x);
     }
 
     @Override
     public void updateDate(String columnLabel, Date x) throws SQLException {
+        connection.checkRowChange("updateDate");
         delegate.updateDate(columnLabel, x);
     }
 
     @Override
     public void updateDate(int columnIndex, Date x) throws SQLException {
+        connection.checkRowChange("updateDate");
         delegate.updateDate(columnIndex, x);
     }
 
     @Override
     public void updateTimestamp(String columnLabel, Timestamp x) throws SQLException {
+        connection.checkRowChange("updateTimestamp");
         delegate.updateTimestamp(columnLabel, x);
     }
 
     @Override
     public void updateTimestamp(int columnIndex, Timestamp x) throws SQLException {
+        connection.checkRowChange("updateTimestamp");
         delegate.updateTimestamp(columnIndex, x);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream x, long length) throws SQLException {
+        connection.checkRowChange("updateAsciiStream");
         delegate.updateAsciiStream(columnLabel, x, length);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream x, int length) throws SQLException {
+        connection.checkRowChange("updateAsciiStream");
         delegate.updateAsciiStream(columnIndex, x, length);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream x, long length) throws SQLException {
+        connection.checkRowChange("updateAsciiStream");
         delegate.updateAsciiStream(columnIndex, x, length);
     }
 
     @Override
     public void updateAsciiStream(int columnIndex, InputStream x) throws SQLException {
+        connection.checkRowChange("updateAsciiStream");
         delegate.updateAsciiStream(columnIndex, x);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream x) throws SQLException {
+        connection.checkRowChange("updateAsciiStream");
         delegate.updateAsciiStream(columnLabel, x);
     }
 
     @Override
     public void updateAsciiStream(String columnLabel, InputStream x, int length) throws SQLException {
+        connection.checkRowChange("updateAsciiStream");
         delegate.updateAsciiStream(columnLabel, x, length);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream x, long length) throws SQLException {
+        connection.checkRowChange("updateBinaryStream");
         delegate.updateBinaryStream(columnIndex, x, length);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream x, int length) throws SQLException {
+        connection.checkRowChange("updateBinaryStream");
         delegate.updateBinaryStream(columnLabel, x, length);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream x, int length) throws SQLException {
+        connection.checkRowChange("updateBinaryStream");
         delegate.updateBinaryStream(columnIndex, x, length);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream x) throws SQLException {
+        connection.checkRowChange("updateBinaryStream");
         delegate.updateBinaryStream(columnLabel, x);
     }
 
     @Override
     public void updateBinaryStream(String columnLabel, InputStream x, long length) throws SQLException {
+        connection.checkRowChange("updateBinaryStream");
         delegate.updateBinaryStream(columnLabel, x, length);
     }
 
     @Override
     public void updateBinaryStream(int columnIndex, InputStream x) throws SQLException {
+        connection.checkRowChange("updateBinaryStream");
         delegate.updateBinaryStream(columnIndex, x);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
+        connection.checkRowChange("updateCharacterStream");
         delegate.updateCharacterStream(columnIndex, x, length);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
+        connection.checkRowChange("updateCharacterStream");
         delegate.updateCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader reader) throws SQLException {
+        connection.checkRowChange("updateCharacterStream");
         delegate.updateCharacterStream(columnLabel, reader);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader x) throws SQLException {
+        connection.checkRowChange("updateCharacterStream");
         delegate.updateCharacterStream(columnIndex, x);
     }
 
     @Override
     public void updateCharacterStream(String columnLabel, Reader reader, int length) throws SQLException {
+        connection.checkRowChange("updateCharacterStream");
         delegate.updateCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateCharacterStream(int columnIndex, Reader x, int length) throws SQLException {
+        connection.checkRowChange("updateCharacterStream");
         delegate.updateCharacterStream(columnIndex, x, length);
     }
 
     @Override
     public void updateObject(int columnIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnIndex, x, targetSqlType, scaleOrLength);
     }
 
     @Override
     public void updateObject(int columnIndex, Object x, SQLType targetSqlType) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnIndex, x, targetSqlType);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x, SQLType targetSqlType,
             int scaleOrLength) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnLabel, x, targetSqlType, scaleOrLength);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x, SQLType targetSqlType) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnLabel, x, targetSqlType);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x, int scaleOrLength) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnLabel, x, scaleOrLength);
     }
 
     @Override
     public void updateObject(int columnIndex, Object x) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnIndex, x);
     }
 
     @Override
     public void updateObject(int columnIndex, Object x, int scaleOrLength) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnIndex, x, scaleOrLength);
     }
 
     @Override
     public void updateObject(String columnLabel, Object x) throws SQLException {
+        connection.checkRowChange("updateObject");
         delegate.updateObject(columnLabel, x);
     }
 
     @Override
     public void insertRow() throws SQLException {
+        connection.checkRowChange("insertRow");
         delegate.insertRow();
     }
 
     @Override
     public void updateRow() throws SQLException {
+        connection.checkRowChange("updateRow");
         delegate.updateRow();
     }
 
     @Override
     public void deleteRow() throws SQLException {
+        connection.checkRowChange("deleteRow");
         delegate.deleteRow();
     }
 
@@ -811,81 +872,97 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateRef(int columnIndex, Ref x) throws SQLException {
+        connection.checkRowChange("updateRef");
         delegate.updateRef(columnIndex, x);
     }
 
     @Override
     public void updateRef(String columnLabel, Ref x) throws SQLException {
+        connection.checkRowChange("updateRef");
         delegate.updateRef(columnLabel, x);
     }
 
     @Override
     public void updateBlob(String columnLabel, InputStream inputStream, long length) throws SQLException {
+        connection.checkRowChange("updateBlob");
         delegate.updateBlob(columnLabel, inputStream, length);
     }
 
     @Override
     public void updateBlob(String columnLabel, InputStream inputStream) throws SQLException {
+        connection.checkRowChange("updateBlob");
         delegate.updateBlob(columnLabel, inputStream);
     }
 
     @Override
     public void updateBlob(int columnIndex, InputStream inputStream) throws SQLException {
+        connection.checkRowChange("updateBlob");
         delegate.updateBlob(columnIndex, inputStream);
     }
 
     @Override
     public void updateBlob(int columnIndex, InputStream inputStream, long length) throws SQLException {
+        connection.checkRowChange("updateBlob");
         delegate.updateBlob(columnIndex, inputStream, length);
     }
 
     @Override
     public void updateBlob(String columnLabel, Blob x) throws SQLException {
+        connection.checkRowChange("updateBlob");
         delegate.updateBlob(columnLabel, x);
     }
 
     @Override
     public void updateBlob(int columnIndex, Blob x) throws SQLException {
+        connection.checkRowChange("updateBlob");
         delegate.updateBlob(columnIndex, x);
     }
 
     @Override
     public void updateClob(String columnLabel, Clob x) throws SQLException {
+        connection.checkRowChange("updateClob");
         delegate.updateClob(columnLabel, x);
     }
 
     @Override
     public void updateClob(int columnIndex, Clob x) throws SQLException {
+        connection.checkRowChange("updateClob");
         delegate.updateClob(columnIndex, x);
     }
 
     @Override
     public void updateClob(int columnIndex, Reader reader, long length) throws SQLException {
+        connection.checkRowChange("updateClob");
         delegate.updateClob(columnIndex, reader, length);
     }
 
     @Override
     public void updateClob(int columnIndex, Reader reader) throws SQLException {
+        connection.checkRowChange("updateClob");
         delegate.updateClob(columnIndex, reader);
     }
 
     @Override
     public void updateClob(String columnLabel, Reader reader) throws SQLException {
+        connection.checkRowChange("updateClob");
         delegate.updateClob(columnLabel, reader);
     }
 
     @Override
     public void updateClob(String columnLabel, Reader reader, long length) throws SQLException {
+        connection.checkRowChange("updateClob");
         delegate.updateClob(columnLabel, reader, length);
     }
 
     @Override
     public void updateArray(int columnIndex, Array x) throws SQLException {
+        connection.checkRowChange("updateArray");
         delegate.updateArray(columnIndex, x);
     }
 
     @Override
     public void updateArray(String columnLabel, Array x) throws SQLException {
+        connection.checkRowChange("updateArray");
         delegate.updateArray(columnLabel, x);
     }
 
@@ -901,11 +978,13 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateRowId(int columnIndex, RowId x) throws SQLException {
+        connection.checkRowChange("updateRowId");
         delegate.updateRowId(columnIndex, x);
     }
 
     @Override
     public void updateRowId(String columnLabel, RowId x) throws SQLException {
+        connection.checkRowChange("updateRowId");
         delegate.updateRowId(columnLabel, x);
     }
 
@@ -921,41 +1000,49 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateNString(String columnLabel, String nString) throws SQLException {
+        connection.checkRowChange("updateNString");
         delegate.updateNString(columnLabel, nString);
     }
 
     @Override
     public void updateNString(int columnIndex, String nString) throws SQLException {
+        connection.checkRowChange("updateNString");
         delegate.updateNString(columnIndex, nString);
     }
 
     @Override
     public void updateNClob(String columnLabel, Reader reader) throws SQLException {
+        connection.checkRowChange("updateNClob");
         delegate.updateNClob(columnLabel, reader);
     }
 
     @Override
     public void updateNClob(int columnIndex, Reader reader) throws SQLException {
+        connection.checkRowChange("updateNClob");
         delegate.updateNClob(columnIndex, reader);
     }
 
     @Override
     public void updateNClob(int columnIndex, NClob nClob) throws SQLException {
+        connection.checkRowChange("updateNClob");
         delegate.updateNClob(columnIndex, nClob);
     }
 
     @Override
     public void updateNClob(String columnLabel, Reader reader, long length) throws SQLException {
+        connection.checkRowChange("updateNClob");
         delegate.updateNClob(columnLabel, reader, length);
     }
 
     @Override
     public void updateNClob(String columnLabel, NClob nClob) throws SQLException {
+        connection.checkRowChange("updateNClob");
         delegate.updateNClob(columnLabel, nClob);
     }
 
     @Override
     public void updateNClob(int columnIndex, Reader reader, long length) throws SQLException {
+        connection.checkRowChange("updateNClob");
         delegate.updateNClob(columnIndex, reader, length);
     }
 
@@ -981,11 +1068,13 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateSQLXML(String columnLabel, SQLXML xmlObject) throws SQLException {
+        connection.checkRowChange("updateSQLXML");
         delegate.updateSQLXML(columnLabel, xmlObject);
     }
 
     @Override
     public void updateSQLXML(int columnIndex, SQLXML xmlObject) throws SQLException {
+        connection.checkRowChange("updateSQLXML");
         delegate.updateSQLXML(columnIndex, xmlObject);
     }
 
@@ -1011,21 +1100,25 @@ final class GuardedResultSet implements ResultSet {
 
     @Override
     public void updateNCharacterStream(int columnIndex, Reader x) throws SQLException {
+        connection.checkRowChange("updateNCharacterStream");
         delegate.updateNCharacterStream(columnIndex, x);
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, Reader reader) throws SQLException {
+        connection.checkRowChange("updateNCharacterStream");
         delegate.updateNCharacterStream(columnLabel, reader);
     }
 
     @Override
     public void updateNCharacterStream(String columnLabel, Reader reader, long length) throws SQLException {
+        connection.checkRowChange("updateNCharacterStream");
         delegate.updateNCharacterStream(columnLabel, reader, length);
     }
 
     @Override
     public void updateNCharacterStream(int columnIndex, Reader x, long length) throws SQLException {
+        connection.checkRowChange("updateNCharacterStream");
         delegate.updateNCharacterStream(columnIndex, x, length);
     }
 }

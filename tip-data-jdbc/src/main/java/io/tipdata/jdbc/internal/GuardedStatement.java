@@ -1,39 +1,36 @@
 package io.tipdata.jdbc.internal;
 
 import io.tipdata.core.TestRun;
-import io.tipdata.core.TipContext;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * A statement whose SQL is rewritten at execution for the test run current then, and sent as written in
- * production.
+ * A statement of a pinned connection: its SQL is sent as written on a production connection and rewritten for
+ * the connection's run on a test connection, in both cases only while the thread's context is the
+ * connection's ({@code TD003} otherwise, nothing sent).
  *
- * <p>{@code addBatch(String)} in production goes to the driver at once; in test context the SQL is kept and
- * rewritten for the run current at {@code executeBatch}. A batch whose entries were added in production
- * and executed in test context, or the reverse, is refused ({@code TD003}) and cleared: nothing is sent.
+ * <p>{@code addBatch(String)} is judged (and on a test connection rewritten) when it is added, and the batch
+ * again when it is executed: a batch with a refused entry, or refused at {@code executeBatch}, is cleared, so
+ * nothing of it is sent.
+ * Generated keys of a test connection never show the twin's {@code tip_run} column.
  */
 class GuardedStatement implements Statement {
 
     final GuardedConnection connection;
     private final Statement delegate;
     private GuardedResultSet lastResultSet;
-    private boolean productionBatch;
-    private List<String> testBatch;
 
     GuardedStatement(GuardedConnection connection, Statement delegate) {
         this.connection = connection;
         this.delegate = delegate;
     }
 
-    /** The SQL to send in the current context. */
+    /** The SQL to send: as written on a production connection, rewritten for a test connection's run. */
     final String sqlFor(String sql) throws SQLException {
-        TestRun run = TipContext.currentOrNull();
+        TestRun run = connection.context("execute");
         return run == null ? sql : connection.guard.sqlFor(sql, run);
     }
 
@@ -50,42 +47,16 @@ class GuardedStatement implements Statement {
         return last;
     }
 
-    private void prepareBatch() throws SQLException {
-        TestRun run = TipContext.currentOrNull();
-        if (run == null) {
-            if (testBatch != null && !testBatch.isEmpty()) {
-                clearBatch();
-                throw connection.guard.crossed(null, "a statement batch added in test context is executed in"
-                        + " production");
-            }
-            return;
-        }
-        if (productionBatch) {
-            clearBatch();
-            throw connection.guard.crossed(run, "a statement batch added in production is executed in test run "
-                    + run.runId());
-        }
-        if (testBatch == null || testBatch.isEmpty()) {
-            connection.guard.checkKillSwitch(run);
-            return;
-        }
-        String[] rewritten = new String[testBatch.size()];
+    /** Judges a batch about to be executed; a refused batch is cleared so that nothing of it is ever sent. */
+    final void checkBatch() throws SQLException {
         try {
-            for (int i = 0; i < rewritten.length; i++) {
-                rewritten[i] = connection.guard.sqlFor(testBatch.get(i), run);
+            TestRun run = connection.context("executeBatch");
+            if (run != null) {
+                connection.guard.checkKillSwitch(run);
             }
-        } finally {
-            testBatch.clear();
-        }
-        for (String sql : rewritten) {
-            delegate.addBatch(sql);
-        }
-    }
-
-    private void forgetBatch() {
-        productionBatch = false;
-        if (testBatch != null) {
-            testBatch.clear();
+        } catch (SQLException e) {
+            delegate.clearBatch();
+            throw e;
         }
     }
 
@@ -161,41 +132,31 @@ class GuardedStatement implements Statement {
 
     @Override
     public void addBatch(String sql) throws SQLException {
-        if (TipContext.currentOrNull() == null) {
-            productionBatch = true;
-            delegate.addBatch(sql);
-        } else {
-            if (testBatch == null) {
-                testBatch = new ArrayList<>();
-            }
-            testBatch.add(sql);
+        String send;
+        try {
+            send = sqlFor(sql);
+        } catch (SQLException e) {
+            delegate.clearBatch();
+            throw e;
         }
+        delegate.addBatch(send);
     }
 
     @Override
     public void clearBatch() throws SQLException {
-        forgetBatch();
         delegate.clearBatch();
     }
 
     @Override
     public int[] executeBatch() throws SQLException {
-        prepareBatch();
-        try {
-            return delegate.executeBatch();
-        } finally {
-            productionBatch = false;
-        }
+        checkBatch();
+        return delegate.executeBatch();
     }
 
     @Override
     public long[] executeLargeBatch() throws SQLException {
-        prepareBatch();
-        try {
-            return delegate.executeLargeBatch();
-        } finally {
-            productionBatch = false;
-        }
+        checkBatch();
+        return delegate.executeLargeBatch();
     }
 
     @Override
@@ -205,7 +166,8 @@ class GuardedStatement implements Statement {
 
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
-        return wrap(delegate.getGeneratedKeys());
+        ResultSet keys = delegate.getGeneratedKeys();
+        return wrap(connection.run == null ? keys : GeneratedKeys.withoutRunColumn(keys));
     }
 
     @Override
@@ -215,12 +177,12 @@ class GuardedStatement implements Statement {
 
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
-        return connection.guard.unwrap(this, delegate, iface);
+        return connection.guard.unwrap(this, delegate, iface, connection);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> iface) throws SQLException {
-        return connection.guard.isWrapperFor(this, delegate, iface);
+        return connection.guard.isWrapperFor(this, delegate, iface, connection);
     }
 
     @Override

@@ -24,15 +24,34 @@ public final class StatementGuard {
 
     private final Rewrite rewrite;
     private final KillSwitch killSwitch;
+    private final boolean lowerTestIsolation;
 
     /** A guard that rewrites with the rewriter and obeys the kill switch. */
     public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch) {
-        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch);
+        this(rewriter, killSwitch, false);
+    }
+
+    /**
+     * A guard that rewrites with the rewriter and obeys the kill switch; {@code lowerTestIsolation} runs test
+     * connections at READ COMMITTED (restored when they are closed), where the database's reads of production
+     * rows in a writing statement would otherwise lock them (MariaDB's InnoDB at REPEATABLE READ).
+     */
+    public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch, boolean lowerTestIsolation) {
+        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch, lowerTestIsolation);
     }
 
     StatementGuard(Rewrite rewrite, KillSwitch killSwitch) {
+        this(rewrite, killSwitch, false);
+    }
+
+    StatementGuard(Rewrite rewrite, KillSwitch killSwitch, boolean lowerTestIsolation) {
         this.rewrite = rewrite;
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.lowerTestIsolation = lowerTestIsolation;
+    }
+
+    boolean lowersTestIsolation() {
+        return lowerTestIsolation;
     }
 
     /** The SQL to send for a run, or a refusal. */
@@ -45,12 +64,39 @@ public final class StatementGuard {
         return (sql, runId) -> rewriter.rewrite(sql).sqlFor(runId);
     }
 
-    /** Wraps a connection of the guarded data source. */
-    public Connection guard(Connection connection) {
-        return new GuardedConnection(this, connection);
+    /** Wraps a connection of the guarded data source borrowed now: pinned to the current context. */
+    public Connection guard(Connection connection) throws SQLException {
+        return pin(connection, TipContext.currentOrNull(), false);
     }
 
-    /** The SQL to send for the run, which is the current one; refuses what cannot be confined to the run. */
+    /**
+     * Wraps a connection pinned to the run ({@code null}: production). A {@code vouched} connection sends its
+     * statements for its run whatever the thread's context; any other is refused ({@code TD003}) when used in
+     * another context than its own.
+     */
+    public Connection pin(Connection connection, TestRun run, boolean vouched) throws SQLException {
+        Objects.requireNonNull(connection, "connection");
+        if (run == null || !lowerTestIsolation) {
+            return new GuardedConnection(this, connection, run, vouched, GuardedConnection.NO_CHANGE);
+        }
+        try {
+            int level = connection.getTransactionIsolation();
+            if (level > Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                return new GuardedConnection(this, connection, run, vouched, level);
+            }
+            return new GuardedConnection(this, connection, run, vouched, GuardedConnection.NO_CHANGE);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The SQL to send for the run; refuses what cannot be confined to the run. */
     String sqlFor(String sql, TestRun run) throws SQLException {
         checkKillSwitch(run);
         if (sql == null) {
@@ -76,17 +122,15 @@ public final class StatementGuard {
         }
     }
 
-    /** Refuses a prepared statement executed in another context than the one it was prepared in. */
-    RefusedStatementException crossed(String preparedFor, TestRun run) {
-        String from = preparedFor == null ? "production" : "test run " + preparedFor;
-        String to = run == null ? "production" : "test run " + run.runId();
-        return crossed(run, "a statement prepared in " + from + " is executed in " + to);
-    }
-
-    /** Refuses work begun in one context and executed in another. */
-    RefusedStatementException crossed(TestRun run, String what) {
-        return refused(run, what + ": nothing was sent; prepare it again in the context that executes it",
-                RefusedStatementException.CONTEXT_CROSSED);
+    /** Refuses work on a connection pinned to one context ({@code null}: production) done in another. */
+    RefusedStatementException crossed(TestRun pinned, TestRun current, String what) {
+        String from = pinned == null ? "production" : "test run " + pinned.runId();
+        String to = current == null ? "production" : "test run " + current.runId();
+        return refused(current, "a connection borrowed in " + from + " is used in " + to + " (" + what
+                + "): nothing was sent. A tip-data connection belongs to the context it was borrowed in until it"
+                + " is closed; borrow it inside the scope that uses it (for an ORM: open the session and finish"
+                + " its transaction inside the scope), or let a framework that manages connections borrow it"
+                + " with TipDataSource.connectionFor(run)", RefusedStatementException.CONTEXT_CROSSED);
     }
 
     /** A refusal, logged at debug with the run id. */
@@ -98,10 +142,19 @@ public final class StatementGuard {
 
     /** Unwraps to the guarded object, or in production to the delegate; in test context never to the delegate. */
     public <T> T unwrap(Object guarded, Wrapper delegate, Class<T> iface) throws SQLException {
+        return unwrap(guarded, delegate, iface, null);
+    }
+
+    /** As {@link #unwrap(Object, Wrapper, Class)}, never to the delegate of a test connection's object. */
+    <T> T unwrap(Object guarded, Wrapper delegate, Class<T> iface, GuardedConnection connection)
+            throws SQLException {
         if (iface.isInstance(guarded)) {
             return iface.cast(guarded);
         }
         TestRun run = TipContext.currentOrNull();
+        if (run == null && connection != null) {
+            run = connection.run;
+        }
         if (run != null) {
             throw refused(run, "unwrap(" + iface.getName() + ") is refused in test context: it would hand out the"
                     + " unguarded " + guardedType(guarded) + "; use the " + guardedType(guarded)
@@ -112,10 +165,16 @@ public final class StatementGuard {
 
     /** Whether {@link #unwrap} would succeed for the interface in the current context. */
     public boolean isWrapperFor(Object guarded, Wrapper delegate, Class<?> iface) throws SQLException {
+        return isWrapperFor(guarded, delegate, iface, null);
+    }
+
+    boolean isWrapperFor(Object guarded, Wrapper delegate, Class<?> iface, GuardedConnection connection)
+            throws SQLException {
         if (iface.isInstance(guarded)) {
             return true;
         }
-        return TipContext.currentOrNull() == null && delegate.isWrapperFor(iface);
+        return TipContext.currentOrNull() == null && (connection == null || connection.run == null)
+                && delegate.isWrapperFor(iface);
     }
 
     private static String guardedType(Object guarded) {

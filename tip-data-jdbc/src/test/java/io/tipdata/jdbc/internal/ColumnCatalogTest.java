@@ -73,8 +73,8 @@ class ColumnCatalogTest {
         TipDataSource tip = TipDataSource.wrap(ds).policies(policies).killSwitch(KillSwitch.create()).build();
         exec("CREATE TABLE order_notes (id INT)");
         exec("CREATE TABLE tip_shadow.order_notes (id INT, tip_run VARCHAR(40) NOT NULL)");
-        try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
-            TipContext.call(RUN, () -> {
+        TipContext.call(RUN, () -> {
+            try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("INSERT INTO orders (id, customer, \"Mixed Case\") VALUES (1, 'a', 7)");
                 try (ResultSet rs = s.executeQuery("SELECT * FROM orders")) {
                     assertThat(rs.getMetaData().getColumnCount()).isEqualTo(3);
@@ -86,9 +86,9 @@ class ColumnCatalogTest {
                         .isInstanceOf(RefusedStatementException.class)
                         .hasMessageContaining("columns of ISOLATED table 'order_notes' are unknown");
                 assertThat(s.executeQuery("SELECT id FROM order_notes").next()).isFalse();
-                return null;
-            });
-        }
+            }
+            return null;
+        });
     }
 
     @Test

@@ -30,6 +30,7 @@ class TipDataSourceGuardTest {
     private final KillSwitch killSwitch = KillSwitch.create();
     private Connection raw;
     private Connection guarded;
+    private Connection guardedForRun;
 
     @BeforeEach
     void open() throws SQLException {
@@ -48,11 +49,13 @@ class TipDataSourceGuardTest {
             return sql.replace(" t", " shadow_t");
         }, killSwitch);
         guarded = guard.guard(ds.getConnection());
+        guardedForRun = guard.pin(ds.getConnection(), RUN, false);
     }
 
     @AfterEach
     void close() throws SQLException {
         guarded.close();
+        guardedForRun.close();
         raw.close();
     }
 
@@ -89,7 +92,7 @@ class TipDataSourceGuardTest {
     @Test
     void testContextSendsOnlyTheRewrite() throws Exception {
         TipContext.call(RUN, () -> {
-            try (Statement s = guarded.createStatement()) {
+            try (Statement s = guardedForRun.createStatement()) {
                 return s.executeUpdate("INSERT INTO t (v) VALUES (1)");
             }
         });
@@ -101,14 +104,14 @@ class TipDataSourceGuardTest {
     @Test
     void anIsolationViolationEngagesTheKillSwitchAndSendsNothing() throws Exception {
         assertThatThrownBy(() -> TipContext.call(RUN, () -> {
-            try (Statement s = guarded.createStatement()) {
+            try (Statement s = guardedForRun.createStatement()) {
                 return s.executeUpdate("DELETE FROM t /* violate */");
             }
         })).isInstanceOf(IsolationViolationException.class).hasMessageContaining("no run filter");
 
         assertThat(killSwitch.isEngaged()).isTrue();
         assertThat(killSwitch.reason()).contains("run-g", "independent isolation check", "no run filter");
-        assertThatThrownBy(() -> TipContext.call(RUN, () -> guarded.prepareStatement("INSERT INTO t VALUES (1)")))
+        assertThatThrownBy(() -> TipContext.call(RUN, () -> guardedForRun.prepareStatement("INSERT INTO t VALUES (1)")))
                 .isInstanceOf(RefusedStatementException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.KILLED));
         assertThat(rewritten).containsExactly("DELETE FROM t /* violate */");

@@ -30,7 +30,7 @@ public final class InitParameters {
     public static final String MAX_LENGTH = "tip.max-length";
     /** Time a run stays unpurged after its token expired (ISO-8601 duration). */
     public static final String GRACE_PERIOD = "tip.grace-period";
-    /** {@code true} engages the global kill switch. */
+    /** {@code true}, {@code 1}, {@code yes} or {@code on} engages the global kill switch. */
     public static final String KILL = "tip.kill";
 
     private static final Set<String> KNOWN = Set.of(HEADER, KEY_ENV, KEY_FILE, MAX_LIFETIME, CLOCK_SKEW, MAX_LENGTH,
@@ -69,8 +69,8 @@ public final class InitParameters {
             filter.gracePeriod(duration(GRACE_PERIOD, grace));
         }
         String kill = config.getInitParameter(KILL);
-        if (kill != null && bool(KILL, kill)) {
-            KillSwitch.global().engage("engaged by init parameter " + KILL + "=true of filter '"
+        if (kill != null && KillSwitch.isOn("init parameter " + KILL, kill)) {
+            KillSwitch.global().engage("engaged by init parameter " + KILL + "=" + kill.strip() + " of filter '"
                     + config.getFilterName() + "'");
         }
         return filter;
@@ -116,13 +116,5 @@ public final class InitParameters {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("init parameter " + name + "='" + value + "' is not a whole number", e);
         }
-    }
-
-    private static boolean bool(String name, String value) {
-        String v = value.strip();
-        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(v);
-        }
-        throw new IllegalArgumentException("init parameter " + name + "='" + value + "' must be true or false");
     }
 }
