@@ -215,7 +215,7 @@ abstract class HibernateContract {
             session.persist(new Customer("prod@example.com", "prod"));
             try (TipContext.Scope ignored = TipContext.bind(RUN_A)) {
                 assertThatThrownBy(session::flush).rootCause().isInstanceOf(RefusedStatementException.class)
-                        .hasMessageContaining("opened in production")
+                        .hasMessageContaining("borrowed in production is used in test run hib-a")
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("TD003"));
             }
             tx.rollback();
@@ -342,6 +342,7 @@ abstract class HibernateContract {
     void everyOrdinarySqlPathStaysInTheRun() throws SQLException {
         placeOrder(null, "ann@example.com", "prod");
         String before = db.rows("SELECT id, email, name, version FROM customer").toString()
+                + db.rows("SELECT id, amount FROM payment ORDER BY id")
                 + db.rows("SELECT id, status FROM purchase_order") + db.rows("SELECT id, qty FROM order_line");
         inTx(RUN_A, s -> {
             for (int i = 0; i < 30; i++) { // batched inserts with sequence ids
@@ -367,6 +368,15 @@ abstract class HibernateContract {
                     .executeUpdate()).isEqualTo(11);
             assertThat(s.createMutationQuery("delete from Customer c where c.email like 'c2%'").executeUpdate())
                     .isEqualTo(11);
+            assertThat(s.createMutationQuery("insert into Customer (id, email, name, version) select c.id + 100000,"
+                    + " concat('copy-', c.email), c.name, 0 from Customer c where c.email like 'c1%'").executeUpdate())
+                    .isEqualTo(11);
+            assertThat(s.createMutationQuery("delete from Customer c where c.email like 'copy-%'").executeUpdate())
+                    .isEqualTo(11);
+            assertThat(s.createMutationQuery("update Payment p set p.amount = p.amount + 100").executeUpdate())
+                    .isEqualTo(2);
+            assertThat(s.createMutationQuery("delete from Payment p where p.amount = 101").executeUpdate())
+                    .isEqualTo(1);
             assertThat(s.createNativeQuery("select count(*) from customer", Long.class).getSingleResult())
                     .isEqualTo(20L);
             assertThat(s.createNativeMutationQuery("update purchase_order set status = 'native'").executeUpdate())
@@ -386,6 +396,7 @@ abstract class HibernateContract {
             order.getLines().clear();
         });
         assertThat(db.rows("SELECT id, email, name, version FROM customer").toString()
+                + db.rows("SELECT id, amount FROM payment ORDER BY id")
                 + db.rows("SELECT id, status FROM purchase_order") + db.rows("SELECT id, qty FROM order_line"))
                 .isEqualTo(before);
         assertThat(db.rows("SELECT name, version FROM " + twin("customer") + " WHERE email = 'ann@example.com'"))
@@ -394,5 +405,8 @@ abstract class HibernateContract {
         assertThat(db.count("SELECT * FROM " + twin("customer") + " WHERE name = 'bulk'")).isEqualTo(11);
         assertThat(db.rows("SELECT status FROM " + twin("purchase_order"))).containsExactly("native");
         assertThat(db.count("SELECT * FROM " + twin("order_line"))).isZero();
+        assertThat(db.rows("SELECT amount FROM " + twin("payment"))).containsExactly("119");
+        assertThat(db.count("SELECT * FROM " + twin("transfer_payment"))).isZero();
+        assertThat(db.rows("SELECT amount FROM payment ORDER BY amount")).containsExactly("1", "19");
     }
 }

@@ -8,7 +8,9 @@ import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 
 /**
  * Hands each session connections of the context its tenant identifier names (see {@link RunTenants}):
- * production connections for {@value RunTenants#PRODUCTION}, connections pinned to the run otherwise.
+ * {@link TipDataSource#productionConnection()} for {@value RunTenants#PRODUCTION} (refused, {@code TD003}, when
+ * used while a test run is bound on the thread), {@link TipDataSource#connectionFor(TestRun)} otherwise (rewritten
+ * for the session's run whatever the thread's context).
  * Connections without a session (schema tools, metadata at boot) are production connections.
  */
 public final class TipConnectionProvider implements MultiTenantConnectionProvider<String> {
@@ -26,7 +28,7 @@ public final class TipConnectionProvider implements MultiTenantConnectionProvide
 
     @Override
     public Connection getAnyConnection() throws SQLException {
-        return SessionConnections.forProduction(dataSource.getConnection());
+        return dataSource.productionConnection();
     }
 
     @Override
@@ -37,10 +39,7 @@ public final class TipConnectionProvider implements MultiTenantConnectionProvide
     @Override
     public Connection getConnection(String tenantIdentifier) throws SQLException {
         TestRun run = tenants.runOf(tenantIdentifier);
-        if (run == null) {
-            return SessionConnections.forProduction(dataSource.getConnection());
-        }
-        return SessionConnections.forRun(dataSource.getConnection(), run);
+        return run == null ? dataSource.productionConnection() : dataSource.connectionFor(run);
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.hibernate.cache.internal.SimpleCacheKeysFactory;
 import org.hibernate.cfg.CacheSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MultiTenancySettings;
+import org.hibernate.cfg.QuerySettings;
+import org.hibernate.query.sqm.mutation.internal.inline.InlineMutationStrategy;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceException;
 import org.slf4j.Logger;
@@ -46,6 +48,11 @@ public final class TipServiceContributor implements ServiceContributor {
         }
         refuseOwnMultiTenancy(settings);
         refuseTenantlessCacheKeys(settings.get(CacheSettings.CACHE_KEYS_FACTORY));
+        if (!settings.containsKey(QuerySettings.QUERY_MULTI_TABLE_MUTATION_STRATEGY)) {
+            // bulk update/delete of JOINED hierarchies and secondary tables: select the ids, then one statement per
+            // table with the ids inline, instead of HTE_ temporary tables or data-modifying CTEs (refused in a run)
+            builder.applySetting(QuerySettings.QUERY_MULTI_TABLE_MUTATION_STRATEGY, InlineMutationStrategy.class.getName());
+        }
         RunTenants tenants = new RunTenants();
         builder.applySetting(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new TipTenantResolver(tenants));
         builder.applySetting(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
