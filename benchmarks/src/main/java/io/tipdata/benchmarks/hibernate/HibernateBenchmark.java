@@ -129,6 +129,7 @@ public class HibernateBenchmark {
         settings.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
         factory(settings).close();
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS tip_shadow");
             s.execute("DROP TABLE IF EXISTS tip_shadow.bench_item");
         } catch (SQLException e) {
             throw new IllegalStateException("could not drop the twin of bench_item", e);
