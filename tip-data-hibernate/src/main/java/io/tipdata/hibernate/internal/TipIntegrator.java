@@ -1,0 +1,80 @@
+package io.tipdata.hibernate.internal;
+
+import java.util.List;
+import org.hibernate.SessionFactory;
+import org.hibernate.SessionFactoryObserver;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.cache.spi.access.EntityDataAccess;
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.service.spi.ServiceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Found through {@code META-INF/services}: at start-up of a session factory that runs with tip-data, warns of
+ * each mapped table without a policy and refuses a cache keys factory whose keys do not depend on the tenant.
+ */
+public final class TipIntegrator implements Integrator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TipIntegrator.class);
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
+        if (!(factory.getServiceRegistry().getService(MultiTenantConnectionProvider.class)
+                instanceof TipConnectionProvider provider)) {
+            return;
+        }
+        List<String> missing = MappedTables.record(factory, metadata, provider.dataSource().policies());
+        for (String table : missing) {
+            LOG.warn("tip-data: mapped table {} has no policy in the TipDataSource, so test traffic on it is refused;"
+                    + " declare it isolated, reference or denied", table);
+        }
+        if (factory.getSessionFactoryOptions().isSecondLevelCacheEnabled()) {
+            factory.addObserver(new SessionFactoryObserver() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public void sessionFactoryCreated(SessionFactory created) {
+                    factory.getMappingMetamodel().forEachEntityDescriptor(TipIntegrator::refuseTenantlessKeys);
+                }
+            });
+        }
+    }
+
+    /** Two tenants must never produce equal cache keys, whatever the keys factory. */
+    private static void refuseTenantlessKeys(EntityPersister persister) {
+        EntityDataAccess access = persister.getCacheAccessStrategy();
+        if (access == null || persister.getIdentifierType().getReturnedClass() == null) {
+            return;
+        }
+        Object id = sampleId(persister.getIdentifierType().getReturnedClass());
+        if (id == null) {
+            return;
+        }
+        SessionFactoryImplementor factory = persister.getFactory();
+        Object production = access.generateCacheKey(id, persister, factory, RunTenants.PRODUCTION);
+        Object run = access.generateCacheKey(id, persister, factory, RunTenants.RUN_PREFIX + "key-check");
+        if (production.equals(run)) {
+            throw new ServiceException("the second-level cache keys of " + persister.getEntityName() + " do not"
+                    + " contain the tenant identifier (hibernate.cache.keys_factory), so test runs and production"
+                    + " would share cache entries: use Hibernate's default cache keys factory");
+        }
+    }
+
+    private static Object sampleId(Class<?> type) {
+        if (type == Long.class || type == long.class) {
+            return 1L;
+        }
+        if (type == Integer.class || type == int.class) {
+            return 1;
+        }
+        if (type == String.class) {
+            return "1";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+package io.tipdata.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tipdata.core.TestRun;
+import io.tipdata.core.TipContext;
+import io.tipdata.hibernate.domain.Customer;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.TipDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Turning the integration on and off, the JPA bootstrap, and the start-up checks, on H2. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BootstrapTest {
+
+    static final Instant NOW = Instant.now();
+    static final TestRun RUN = TestRun.of("boot-a", NOW, NOW.plus(1, ChronoUnit.HOURS));
+
+    ShopDatabase db;
+
+    @BeforeAll
+    void open() throws SQLException {
+        db = ShopDatabase.h2();
+        db.open();
+        db.reset();
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void jpaBootstrapWithTheTipDataSourceAsNonJtaDataSource() throws SQLException {
+        EntityManagerFactory emf = Persistence.createEntityManagerFactory("shop",
+                Map.of("jakarta.persistence.nonJtaDataSource", db.tip));
+        try (emf) {
+            assertThat(TipHibernate.isActive(emf.unwrap(SessionFactory.class))).isTrue();
+            try (TipContext.Scope ignored = TipContext.bind(RUN); EntityManager em = emf.createEntityManager()) {
+                em.getTransaction().begin();
+                em.persist(new Customer("jpa@example.com", "jpa"));
+                em.getTransaction().commit();
+            }
+        }
+        assertThat(db.rows("SELECT email, tip_run FROM " + db.shadow + ".customer WHERE email = 'jpa@example.com'"))
+                .containsExactly("jpa@example.com|boot-a");
+        assertThat(db.count("SELECT * FROM customer WHERE email = 'jpa@example.com'")).isZero();
+    }
+
+    @Test
+    void offWhenDisabledOrWhenTheDataSourceIsNotATipDataSource() {
+        try (SessionFactory off = db.tipFactory(Map.of(TipHibernate.ENABLED, "false"))) {
+            assertThat(TipHibernate.isActive(off)).isFalse();
+        }
+        try (SessionFactory plain = ShopDatabase.factory(Map.of("hibernate.connection.datasource", db.raw))) {
+            assertThat(TipHibernate.isActive(plain)).isFalse();
+        }
+        assertThatThrownBy(() -> ShopDatabase.factory(Map.of("hibernate.connection.datasource", db.raw,
+                TipHibernate.ENABLED, "true"))).hasStackTraceContaining("is not a TipDataSource");
+        assertThatThrownBy(() -> db.tipFactory(Map.of(TipHibernate.ENABLED, "yes")))
+                .hasStackTraceContaining("invalid tip.hibernate.enabled 'yes'");
+    }
+
+    @Test
+    void startUpRefusesCacheKeysWithoutTheTenantAndOwnMultiTenancy() {
+        assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.cache.keys_factory", "simple")))
+                .hasStackTraceContaining("drops the tenant identifier from second-level cache keys");
+        CurrentTenantIdentifierResolver<String> own = new CurrentTenantIdentifierResolver<>() {
+            @Override
+            public String resolveCurrentTenantIdentifier() {
+                return "acme";
+            }
+
+            @Override
+            public boolean validateExistingCurrentSessions() {
+                return false;
+            }
+        };
+        assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.tenant_identifier_resolver", own)))
+                .hasStackTraceContaining("does not yet compose with the application's own multi-tenancy");
+    }
+
+    @Test
+    void mappedTablesWithoutAPolicyAreNamed() {
+        TipDataSource partial = TipDataSource.wrap(db.raw).shadowSchema(db.shadow)
+                .policies(TablePolicies.builder().table(TablePolicy.ISOLATED, "customer", "purchase_order")
+                        .table(TablePolicy.REFERENCE, "product").table(TablePolicy.DENIED, "payment").build())
+                .build();
+        try (SessionFactory sf = ShopDatabase.factory(Map.of("hibernate.connection.datasource", partial))) {
+            assertThat(TipHibernate.tablesWithoutPolicy(sf)).containsExactlyInAnyOrder(
+                    "order_line (entity io.tipdata.hibernate.domain.OrderLine)",
+                    "card_payment (entity io.tipdata.hibernate.domain.CardPayment)",
+                    "transfer_payment (entity io.tipdata.hibernate.domain.TransferPayment)");
+        }
+        try (SessionFactory sf = db.tipFactory(Map.of())) {
+            assertThat(TipHibernate.tablesWithoutPolicy(sf)).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.tipdata.hibernate;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tipdata.hibernate.domain.CardPayment;
+import io.tipdata.hibernate.domain.Customer;
+import io.tipdata.hibernate.domain.OrderLine;
+import io.tipdata.hibernate.domain.Payment;
+import io.tipdata.hibernate.domain.Product;
+import io.tipdata.hibernate.domain.PurchaseOrder;
+import io.tipdata.hibernate.domain.TransferPayment;
+import io.tipdata.jdbc.ShadowSchema;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.TipDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * The shop domain on one database: production tables made by Hibernate's schema export over the raw pool, the
+ * shadow twins made by {@link ShadowSchema}, a {@link TipDataSource} and session factories over it, plus direct
+ * reads that bypass tip-data and Hibernate.
+ */
+abstract class ShopDatabase implements AutoCloseable {
+
+    static final String[] ISOLATED = {"customer", "purchase_order", "order_line", "payment", "card_payment",
+            "transfer_payment"};
+    static final Class<?>[] ENTITIES = {Product.class, Customer.class, PurchaseOrder.class, OrderLine.class,
+            Payment.class, CardPayment.class, TransferPayment.class};
+
+    final String shadow;
+    HikariDataSource raw;
+    TipDataSource tip;
+
+    ShopDatabase(String shadow) {
+        this.shadow = shadow;
+    }
+
+    static ShopDatabase h2() {
+        return new H2();
+    }
+
+    static ShopDatabase postgres(String name) {
+        return new Postgres(name);
+    }
+
+    static ShopDatabase mariadb(String name) {
+        return new MariaDb(name);
+    }
+
+    static TablePolicies policies() {
+        return TablePolicies.builder().table(TablePolicy.ISOLATED, ISOLATED).table(TablePolicy.REFERENCE, "product")
+                .build();
+    }
+
+    /** Creates the schemas, the tables (Hibernate schema export), the twins and the TipDataSource. */
+    void open() throws SQLException {
+        raw = createPool();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("hibernate.connection.datasource", raw);
+        settings.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
+        try (SessionFactory schema = factory(settings)) {
+            schema.getSchemaManager().validateMappedObjects();
+        }
+        ShadowSchema.builder(raw).policies(policies()).schema(shadow).build().create();
+        tip = TipDataSource.wrap(raw).policies(policies()).shadowSchema(shadow).build();
+    }
+
+    /** A session factory over the TipDataSource with the given extra settings (second-level caches on by default). */
+    SessionFactory tipFactory(Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("hibernate.connection.datasource", tip);
+        settings.put("hibernate.cache.use_second_level_cache", "true");
+        settings.put("hibernate.cache.use_query_cache", "true");
+        settings.put("hibernate.cache.region.factory_class", "jcache");
+        settings.put("hibernate.javax.cache.provider", "org.ehcache.jsr107.EhcacheCachingProvider");
+        settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
+        settings.put("hibernate.cache.region_prefix", "shop-" + UUID.randomUUID());
+        settings.put("hibernate.generate_statistics", "true");
+        settings.put("hibernate.jdbc.batch_size", "20");
+        settings.put("hibernate.order_inserts", "true");
+        settings.putAll(extra);
+        return factory(settings);
+    }
+
+    static SessionFactory factory(Map<String, Object> settings) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            for (Class<?> entity : ENTITIES) {
+                sources.addAnnotatedClass(entity);
+            }
+            return sources.buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    abstract HikariDataSource createPool() throws SQLException;
+
+    /** Deletes every row of every table and twin, then seeds the catalogue. */
+    void reset() throws SQLException {
+        String[] order = {"card_payment", "transfer_payment", "payment", "order_line", "purchase_order", "customer"};
+        for (String t : order) {
+            exec("DELETE FROM " + t);
+            exec("DELETE FROM " + shadow + "." + t);
+        }
+        exec("DELETE FROM product");
+        exec("INSERT INTO product (id, sku, name, price) VALUES (1, 'pen', 'Pen', 2), (2, 'book', 'Book', 15),"
+                + " (3, 'mug', 'Mug', 8)");
+    }
+
+    void exec(String sql) throws SQLException {
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Rows read directly from the database, each as its columns joined by '|'. */
+    List<String> rows(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = raw.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    b.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
+
+    long count(String sql) throws SQLException {
+        return Long.parseLong(rows("SELECT COUNT(*) FROM (" + sql + ") c").get(0));
+    }
+
+    static HikariDataSource pool(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(6);
+        return new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        if (raw != null) {
+            raw.close();
+        }
+    }
+
+    static final class H2 extends ShopDatabase {
+        H2() {
+            super("tip_shadow");
+        }
+
+        @Override
+        HikariDataSource createPool() {
+            return pool("jdbc:h2:mem:shop_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1",
+                    "sa", "");
+        }
+
+        @Override
+        public void close() {
+            try {
+                exec("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // the pool is closed next anyway
+            }
+            super.close();
+        }
+    }
+
+    static final class Postgres extends ShopDatabase {
+        private final String schema;
+
+        Postgres(String name) {
+            super(name + "_shadow");
+            this.schema = name;
+        }
+
+        @Override
+        HikariDataSource createPool() throws SQLException {
+            admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "DROP SCHEMA IF EXISTS " + shadow + " CASCADE",
+                    "CREATE SCHEMA " + schema);
+            String url = TestServers.PG_URL;
+            return pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestServers.PG_USER,
+                    TestServers.PG_PASSWORD);
+        }
+
+        private void admin(String... sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(TestServers.PG_URL, TestServers.PG_USER,
+                    TestServers.PG_PASSWORD); Statement s = c.createStatement()) {
+                for (String q : sql) {
+                    s.execute(q);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop the test schemas " + schema + ", " + shadow, e);
+            }
+        }
+    }
+
+    static final class MariaDb extends ShopDatabase {
+        private final String database;
+
+        MariaDb(String name) {
+            super(name + "_shadow");
+            this.database = name;
+        }
+
+        @Override
+        HikariDataSource createPool() throws SQLException {
+            admin("DROP DATABASE IF EXISTS " + database, "DROP DATABASE IF EXISTS " + shadow,
+                    "CREATE DATABASE " + database);
+            return pool(TestServers.MARIADB_URL.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database),
+                    TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
+        }
+
+        private void admin(String... sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(TestServers.MARIADB_URL, TestServers.MARIADB_USER,
+                    TestServers.MARIADB_PASSWORD); Statement s = c.createStatement()) {
+                for (String q : sql) {
+                    s.execute(q);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                admin("DROP DATABASE IF EXISTS " + database, "DROP DATABASE IF EXISTS " + shadow);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not drop the test databases " + database + ", " + shadow, e);
+            }
+        }
+    }
+
+}
