@@ -1,5 +1,7 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +14,7 @@ import java.util.Set;
  * <p>Exact names: {@link #NAMES}; any name starting with one of {@link #PREFIXES} too. Matching ignores
  * case and any schema qualifier. Drawing from a sequence ({@code nextval}) and {@code sleep} are allowed.
  */
-final class DeniedFunctions {
+public final class DeniedFunctions {
 
     static final Set<String> NAMES = Set.of(
             // PostgreSQL: files, SQL as text, settings, other sessions
@@ -37,7 +39,7 @@ final class DeniedFunctions {
     }
 
     /** Tells whether the function (possibly schema-qualified, possibly quoted) is refused. */
-    static boolean isDenied(String functionName) {
+    public static boolean isDenied(String functionName) {
         if (functionName == null) {
             return false;
         }
@@ -46,7 +48,11 @@ final class DeniedFunctions {
         if (dot >= 0) {
             name = name.substring(dot + 1);
         }
-        name = TableNames.unquote(name.trim()).toLowerCase(Locale.ROOT);
+        name = name.trim();
+        if (name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '`' || name.charAt(0) == '[')) {
+            name = name.substring(1, name.length() - 1);
+        }
+        name = name.toLowerCase(Locale.ROOT);
         if (NAMES.contains(name)) {
             return true;
         }

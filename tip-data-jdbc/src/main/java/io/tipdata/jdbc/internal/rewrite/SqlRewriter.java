@@ -1,5 +1,14 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.internal.rewrite.text.LexicalTraps;
+import io.tipdata.jdbc.internal.rewrite.text.TextTripwire;
+import io.tipdata.jdbc.internal.rewrite.text.UnreadableForms;
+import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
+import io.tipdata.jdbc.internal.rewrite.rewriter.DmlRewriter;
+import io.tipdata.jdbc.internal.rewrite.rewriter.SelectRewriter;
+import io.tipdata.jdbc.internal.rewrite.rewriter.TableNames;
+import io.tipdata.jdbc.internal.rewrite.check.IsolationVerifier;
+
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.TablePolicies;
@@ -59,7 +68,7 @@ public final class SqlRewriter {
         this.names = new TableNames(policies, dialect);
         this.columns = columns;
         this.shadowSchema = shadowSchema;
-        this.verifier = new IsolationVerifier(new TableNames(policies, dialect), shadowSchema);
+        this.verifier = new IsolationVerifier(policies, dialect, shadowSchema);
         this.cache = new BoundedCache<>(cacheSize);
     }
 

@@ -5,6 +5,11 @@
  * {@link io.tipdata.jdbc.internal.rewrite.RewrittenSql} whose {@code sqlFor(runId)} is the text to send,
  * or throws a {@link io.tipdata.jdbc.RefusedStatementException} (SQLState {@code TD001}).
  *
+ * <p>Layout: {@code text} reads the text (lexing, parameter markers, the text checks), {@code rewriter}
+ * rewrites the parsed tree, {@code check} verifies the rendering independently. The check shares nothing
+ * with the other two but the parser and the few shared types of this package ({@link
+ * io.tipdata.jdbc.internal.rewrite.Refusal}, the declared function list); {@code RewriteLayoutTest} keeps it so.
+ *
  * <p>Rules:
  * <ul>
  *   <li>Only SELECT (plain, set operations, VALUES), INSERT, UPDATE, DELETE, MERGE and MariaDB's REPLACE INTO

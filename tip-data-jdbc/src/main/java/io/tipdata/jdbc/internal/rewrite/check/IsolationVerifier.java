@@ -1,4 +1,5 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.check;
+
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
@@ -26,23 +27,35 @@ import net.sf.jsqlparser.statement.upsert.UpsertType;
  * else, including any table or statement node met outside these positions, is rejected. Every CTE must
  * carry a generated name (starting with the given prefix), so no CTE reference can resolve to a table.
  */
-final class IsolationVerifier {
+public final class IsolationVerifier {
 
-    private final TableNames names;
+    private final CheckNames names;
     private final String shadowSchema;
     private final MariaDbDmlCheck mariaDb;
 
-    IsolationVerifier(TableNames names, String shadowSchema) {
-        this.names = names;
+    /** A check for the policies and dialect, knowing twins as tables of the shadow schema. */
+    public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema) {
+        this.names = new CheckNames(policies, dialect);
         this.shadowSchema = shadowSchema;
         this.mariaDb = new MariaDbDmlCheck(names);
     }
 
     /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
-    void verify(Statement root, String runLiteral, String ctePrefix) {
+    public void verify(Statement root, String runLiteral, String ctePrefix) {
         QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root);
         root(q, root);
         q.checkLeftoverStars();
+    }
+
+    /** MariaDB's {@code UPDATE a JOIN b ... SET}: the targets are named in a FROM list. */
+    private static boolean isMultiTable(Update up) {
+        return up.getStartJoins() != null && !up.getStartJoins().isEmpty();
+    }
+
+    /** {@code DELETE a FROM a JOIN b}, and on MariaDB {@code DELETE FROM a USING a, b}. */
+    private static boolean isMultiTable(Delete del, boolean mariaDb) {
+        return del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()
+                || mariaDb && del.getUsingList() != null && !del.getUsingList().isEmpty();
     }
 
     private void root(QueryCheck q, Statement root) {
@@ -50,11 +63,11 @@ final class IsolationVerifier {
             q.walk(root, List.of());
         } else if (root instanceof Insert ins) {
             insert(q, ins);
-        } else if (root instanceof Update up && MariaDbDml.isMultiTable(up)) {
+        } else if (root instanceof Update up && isMultiTable(up)) {
             mariaDb.update(q, up);
         } else if (root instanceof Update up) {
             update(q, up);
-        } else if (root instanceof Delete del && MariaDbDml.isMultiTable(del, names.dialect() == Dialect.MARIADB)) {
+        } else if (root instanceof Delete del && isMultiTable(del, names.dialect() == Dialect.MARIADB)) {
             mariaDb.delete(q, del);
         } else if (root instanceof Delete del) {
             delete(q, del);
@@ -87,7 +100,7 @@ final class IsolationVerifier {
                 QueryCheck.fail("ON CONFLICT target without tip_run");
             }
             if (!ct.getIndexColumnNames().isEmpty()
-                    && ct.getIndexColumnNames().stream().noneMatch(n -> TableNames.unquote(n).equalsIgnoreCase("tip_run"))) {
+                    && ct.getIndexColumnNames().stream().noneMatch(n -> CheckNames.unquote(n).equalsIgnoreCase("tip_run"))) {
                 QueryCheck.fail("ON CONFLICT target " + ct.getIndexColumnNames() + " lacks tip_run");
             }
         }
@@ -195,7 +208,7 @@ final class IsolationVerifier {
     private static int runColumnIndex(List<Column> cols) {
         int found = -1;
         for (int i = 0; cols != null && i < cols.size(); i++) {
-            if (TableNames.unquote(cols.get(i).getColumnName()).equalsIgnoreCase("tip_run")) {
+            if (CheckNames.unquote(cols.get(i).getColumnName()).equalsIgnoreCase("tip_run")) {
                 if (found >= 0) {
                     QueryCheck.fail("tip_run is listed twice");
                 }
@@ -214,7 +227,7 @@ final class IsolationVerifier {
         }
         for (var s : sets) {
             for (Column c : s.getColumns()) {
-                if (TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run")) {
+                if (CheckNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run")) {
                     QueryCheck.fail("statement assigns tip_run");
                 }
             }

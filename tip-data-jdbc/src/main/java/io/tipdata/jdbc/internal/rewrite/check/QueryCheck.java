@@ -1,4 +1,7 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.check;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.DeniedFunctions;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
@@ -34,7 +37,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
  */
 final class QueryCheck {
 
-    private final TableNames names;
+    private final CheckNames names;
     private final String shadowSchema;
     private final String run;
     private final String ctePrefix;
@@ -42,7 +45,7 @@ final class QueryCheck {
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StarCheck stars = new StarCheck(this::key, this::isTwinName);
 
-    QueryCheck(TableNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
+    QueryCheck(CheckNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
         this.names = names;
         this.shadowSchema = shadowSchema;
         this.run = run;
@@ -234,7 +237,7 @@ final class QueryCheck {
 
     private String key(String identifier) {
         return names.dialect() == Dialect.MARIADB
-                ? TableNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
+                ? CheckNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
     }
 
     private boolean isFilterFor(Expression e, Table t) {
@@ -242,7 +245,7 @@ final class QueryCheck {
                 || !(eq.getLeftExpression() instanceof Column c) || !isRun(eq.getRightExpression())) {
             return false;
         }
-        if (!TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
+        if (!CheckNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
             return false;
         }
         Table q = c.getTable();
@@ -274,7 +277,7 @@ final class QueryCheck {
     }
 
     void walkExcept(Object node, List<String> scope, Object handled) {
-        for (Object child : AstFields.children(node)) {
+        for (Object child : CheckFields.children(node)) {
             if (child != handled) {
                 walk(child, scope);
             }
@@ -300,7 +303,7 @@ final class QueryCheck {
             stars.met(star);
             return;
         }
-        if (v == null || !AstFields.isAstNode(v) || v instanceof Column) {
+        if (v == null || !CheckFields.isAstNode(v) || v instanceof Column) {
             return;
         }
         if (v instanceof Table t) {
@@ -352,7 +355,7 @@ final class QueryCheck {
             walkExcept(s, inner, s.getWithItemsList());
             return;
         }
-        for (Object child : AstFields.children(v)) {
+        for (Object child : CheckFields.children(v)) {
             walk(child, inner);
         }
     }
@@ -360,10 +363,22 @@ final class QueryCheck {
     private void stringLiteral(StringValue sv) {
         boolean escapes = names.dialect() == Dialect.MARIADB
                 || sv.getPrefix() != null && sv.getPrefix().equalsIgnoreCase("E");
-        if (escapes && !SqlText.backslashesPaired(sv.getValue())) {
+        if (escapes && !backslashesPaired(sv.getValue())) {
             fail("string literal with a backslash, which " + names.dialect()
                     + " may read as an escape; pass the value as a ? parameter");
         }
+    }
+
+    private static boolean backslashesPaired(String content) {
+        for (int i = 0; i < content.length(); i++) {
+            if (content.charAt(i) == '\\') {
+                if (i + 1 >= content.length() || content.charAt(i + 1) != '\\') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     static void fail(String why) {

@@ -1,4 +1,9 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.rewriter;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.AstFields;
+import io.tipdata.jdbc.internal.rewrite.DeniedFunctions;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 
 import io.tipdata.jdbc.Dialect;
 import java.util.ArrayList;
@@ -37,7 +42,7 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * its optional side; and when no such ON exists (USING, NATURAL, FULL joins) the twin is replaced by a
  * filtered derived table {@code (SELECT * FROM twin t WHERE t.tip_run = run) t}.
  */
-final class SelectRewriter {
+public final class SelectRewriter {
 
     private final TableNames names;
     private final TwinTables twins;
@@ -46,7 +51,7 @@ final class SelectRewriter {
     private int cteCount;
     private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    SelectRewriter(TableNames names, TableColumns columns, String shadowSchema, String runLiteral, String ctePrefix) {
+    public SelectRewriter(TableNames names, TableColumns columns, String shadowSchema, String runLiteral, String ctePrefix) {
         this.names = names;
         this.twins = new TwinTables(names, shadowSchema, runLiteral);
         this.stars = new StarExpansion(names, columns, twins);
