@@ -1,6 +1,7 @@
 package io.tipdata.jdbc;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.jdbc.internal.ColumnCatalog;
 import io.tipdata.jdbc.internal.StartupCheck;
 import io.tipdata.jdbc.internal.StatementGuard;
@@ -160,7 +161,9 @@ public final class TipDataSource implements DataSource {
         private String shadowSchema = ShadowSchema.DEFAULT_SCHEMA;
         private Dialect dialect;
         private KillSwitch killSwitch = KillSwitch.global();
+        private RunQuarantine quarantine;
         private int rewriteCacheSize = 2048;
+        private final java.util.Set<String> allowedFunctions = new java.util.LinkedHashSet<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -218,6 +221,31 @@ public final class TipDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * Where a run goes when the rewrite of one of its statements fails the independent isolation check;
+         * default {@link RunQuarantine#global()}, or, when a kill switch other than the global one is set, a
+         * quarantine engaging that switch.
+         */
+        public Builder quarantine(RunQuarantine quarantine) {
+            this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
+            return this;
+        }
+
+        /**
+         * Lets test statements call the function (a plain name such as {@code my_func}, or {@code schema.my_func}
+         * for a qualified call), besides the dialect's built-ins that tip-data knows to be free of side effects.
+         *
+         * <p><b>Warning:</b> tip-data cannot see inside a function. It runs with the test identity's rights and
+         * may read or write any table those rights reach, production tables included, and change session state
+         * that outlives the statement on a pooled connection. Declare only functions that compute from their
+         * arguments alone (or read only REFERENCE tables) and change nothing.
+         */
+        public Builder allowFunction(String name) {
+            io.tipdata.jdbc.internal.rewrite.FunctionList.checkDeclared(name);
+            allowedFunctions.add(name);
+            return this;
+        }
+
         /** How many distinct SQL strings keep their rewrite cached; default 2048. */
         public Builder rewriteCacheSize(int size) {
             this.rewriteCacheSize = size;
@@ -245,8 +273,10 @@ public final class TipDataSource implements DataSource {
             TablePolicies p = policies != null ? policies : tables.build();
             Dialect d = StartupCheck.run(dataSource, p, shadowSchema, dialect);
             SqlRewriter rewriter = SqlRewriter.create(p, ColumnCatalog.load(dataSource, p, d), shadowSchema, d,
-                    rewriteCacheSize);
-            return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch), p, shadowSchema, d);
+                    rewriteCacheSize, allowedFunctions);
+            RunQuarantine q = quarantine != null ? quarantine : killSwitch == KillSwitch.global()
+                    ? RunQuarantine.global() : RunQuarantine.builder().killSwitch(killSwitch).build();
+            return new TipDataSource(dataSource, new StatementGuard(rewriter, killSwitch, q), p, shadowSchema, d);
         }
     }
 }

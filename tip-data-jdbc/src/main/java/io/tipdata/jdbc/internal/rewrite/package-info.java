@@ -17,7 +17,8 @@
  *       other statement kind, several statements in one text, and text the parser cannot read are refused.</li>
  *   <li>Table names are unqualified and resolved by {@link io.tipdata.jdbc.TablePolicies}; any
  *       schema-qualified name (the shadow schema included) is refused, as are database links, table
- *       functions, {@code SELECT ... INTO}, data-modifying CTEs and the functions of {@code DeniedFunctions}.</li>
+ *       functions, {@code SELECT ... INTO}, data-modifying CTEs and every function call not on the
+ *       dialect's allow-list ({@code FunctionList}, {@code functions-<dialect>.txt}) or declared by the user.</li>
  *   <li>An ISOLATED table {@code T} becomes {@code shadow.T} aliased as written, with
  *       {@code alias.tip_run = '<run>'}: in WHERE, in the ON of the LEFT join that brings it in, in the ON
  *       of the first later RIGHT join when it is on that join's optional side, or inside a filtered derived

@@ -28,7 +28,7 @@ class RewriteLayoutTest {
 
     private static final String ROOT = "io/tipdata/jdbc/internal/rewrite/";
     /** Shared types the check may use: the refusal it throws and the function list declared by the user. */
-    private static final String SHARED_WITH_THE_CHECK = "Refusal|DeniedFunctions";
+    private static final String SHARED_WITH_THE_CHECK = "Refusal|FunctionList";
     private static final Pattern REFERENCE = Pattern.compile(Pattern.quote(ROOT) + "([A-Za-z0-9_$/]+)");
 
     @Test

@@ -3,6 +3,7 @@ package io.tipdata.jdbc.internal.rewrite.check;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.internal.rewrite.FunctionList;
 import java.util.List;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -32,9 +33,17 @@ public final class IsolationVerifier {
     private final CheckNames names;
     private final String shadowSchema;
     private final MariaDbDmlCheck mariaDb;
+    private final FunctionList functions;
 
-    /** A check for the policies and dialect, knowing twins as tables of the shadow schema. */
+    /** A check for the policies and dialect, knowing twins as tables of the shadow schema, with the built-ins only. */
     public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema) {
+        this(policies, dialect, shadowSchema, FunctionList.of(dialect, java.util.Set.of()));
+    }
+
+    /** A check for the policies and dialect, knowing twins as tables of the shadow schema, accepting the functions. */
+    public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema,
+                             FunctionList functions) {
+        this.functions = functions;
         this.names = new CheckNames(policies, dialect);
         this.shadowSchema = shadowSchema;
         this.mariaDb = new MariaDbDmlCheck(names);
@@ -42,7 +51,7 @@ public final class IsolationVerifier {
 
     /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
     public void verify(Statement root, String runLiteral, String ctePrefix) {
-        QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root);
+        QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root, functions);
         root(q, root);
         q.checkLeftoverStars();
     }

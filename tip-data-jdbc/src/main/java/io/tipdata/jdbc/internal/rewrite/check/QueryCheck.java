@@ -1,7 +1,7 @@
 package io.tipdata.jdbc.internal.rewrite.check;
 
 import io.tipdata.jdbc.internal.rewrite.Refusal;
-import io.tipdata.jdbc.internal.rewrite.DeniedFunctions;
+import io.tipdata.jdbc.internal.rewrite.FunctionList;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
@@ -42,11 +42,14 @@ final class QueryCheck {
     private final String run;
     private final String ctePrefix;
     private final Statement root;
+    private final FunctionList functions;
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StarCheck stars = new StarCheck(this::key, this::isTwinName);
 
-    QueryCheck(CheckNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
+    QueryCheck(CheckNames names, String shadowSchema, String run, String ctePrefix, Statement root,
+               FunctionList functions) {
         this.names = names;
+        this.functions = functions;
         this.shadowSchema = shadowSchema;
         this.run = run;
         this.ctePrefix = ctePrefix;
@@ -320,8 +323,22 @@ final class QueryCheck {
                 || v instanceof net.sf.jsqlparser.expression.VariableAssignment) {
             fail(v.getClass().getSimpleName() + " is not accepted here");
         }
-        if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
-            fail("function " + f.getName() + " is denied");
+        if (v instanceof Function f) {
+            int n = (f.getParameters() == null ? 0 : f.getParameters().size())
+                    + (f.getNamedParameters() == null ? 0 : f.getNamedParameters().size());
+            String why = functions.refusal(f.getMultipartName(), n);
+            if (why != null) {
+                fail(why);
+            }
+        }
+        if (v instanceof net.sf.jsqlparser.expression.AnalyticExpression a) {
+            Object e = a.getExpression();
+            int n = (e instanceof java.util.List<?> l ? l.size() : e != null || a.isAllColumns() ? 1 : 0)
+                    + (a.getOffset() == null ? 0 : 1) + (a.getDefaultValue() == null ? 0 : 1);
+            String why = functions.refusal(List.of(String.valueOf(a.getName())), n);
+            if (why != null) {
+                fail(why);
+            }
         }
         if (v instanceof Statement && !(v instanceof Select) && v != root) {
             fail("nested statement " + v.getClass().getSimpleName() + " is not accepted");
