@@ -174,8 +174,12 @@ public final class SqlRewriter {
         StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix, functions))
                 .rewrite(st);
         checkParameterOrder(st, params);
+        // after the rewriter's own refusals, which say more: a construct the check cannot read is refused as such
+        IsolationVerifier.requireKnownNodes(st);
         String rendered = st.toString();
         Statement again = parseOne(rendered, "rewritten statement");
+        // a rendering the parser reads back into a construct the check cannot read is refused as such
+        IsolationVerifier.requireKnownNodes(again);
         try {
             verifier.verify(again, sentinel, ctePrefix);
             TextTripwire.check(rendered, again);

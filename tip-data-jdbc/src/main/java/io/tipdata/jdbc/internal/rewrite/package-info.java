@@ -48,7 +48,10 @@
  *   <li>JDBC {@code ?} markers keep their number and order (checked on a rendering with numbered markers);
  *       the run id is a literal. Comments are dropped.</li>
  *   <li>The rendering is parsed again and checked by {@code IsolationVerifier} and {@code TextTripwire};
- *       a disagreement refuses the statement.</li>
+ *       a disagreement refuses the statement. The check walks every field of every node, array subscripts of
+ *       columns and both sides of JSON operators included, and knows the node types it accepts and the form
+ *       of the text each may carry ({@code NodeCatalog}); any other node or text refuses the statement (run
+ *       on the rewritten tree first, so that such a statement is an ordinary refusal, not a failed check).</li>
  * </ul>
  */
 package io.tipdata.jdbc.internal.rewrite;

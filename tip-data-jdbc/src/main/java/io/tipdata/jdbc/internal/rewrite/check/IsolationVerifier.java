@@ -4,6 +4,7 @@ package io.tipdata.jdbc.internal.rewrite.check;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.internal.rewrite.FunctionList;
+import io.tipdata.jdbc.internal.rewrite.Refusal;
 import java.util.List;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -54,6 +55,19 @@ public final class IsolationVerifier {
         QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root, functions);
         root(q, root);
         q.checkLeftoverStars();
+    }
+
+    /**
+     * Throws a {@link Refusal} if any node of the statement (as written, before any rewrite) is of a type the
+     * check does not know or carries text it does not read; run first, so such a statement is refused as such.
+     */
+    public static void requireKnownNodes(Statement statement) {
+        try {
+            NodeCatalog.requireAll(statement, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        } catch (Refusal r) {
+            throw new Refusal(r.getMessage().replace("isolation check failed: ", "")
+                    + "; tip-data refuses what its independent check cannot read: write the statement without it");
+        }
     }
 
     /** MariaDB's {@code UPDATE a JOIN b ... SET}: the targets are named in a FROM list. */

@@ -293,7 +293,13 @@ final class QueryCheck {
             return;
         }
         if (v instanceof Map<?, ?> m) {
+            m.keySet().forEach(o -> walk(o, scope));
             m.values().forEach(o -> walk(o, scope));
+            return;
+        }
+        if (v instanceof Map.Entry<?, ?> e) {
+            walk(e.getKey(), scope);
+            walk(e.getValue(), scope);
             return;
         }
         if (v instanceof Object[] a) {
@@ -302,11 +308,21 @@ final class QueryCheck {
             }
             return;
         }
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Character
+                || v instanceof Enum<?> || v instanceof java.util.Date || v instanceof java.time.temporal.TemporalAccessor) {
+            return;
+        }
+        if (!CheckFields.isAstNode(v)) {
+            fail("the statement holds a " + v.getClass().getName() + ", which the check does not know");
+        }
+        NodeCatalog.require(v);
         if (v instanceof AllTableColumns star) {
             stars.met(star);
             return;
         }
-        if (v == null || !CheckFields.isAstNode(v) || v instanceof Column) {
+        if (v instanceof Column c) {
+            // the qualifier is no table reference; a subscript may hold any expression
+            walk(c.getArrayConstructor(), scope);
             return;
         }
         if (v instanceof Table t) {

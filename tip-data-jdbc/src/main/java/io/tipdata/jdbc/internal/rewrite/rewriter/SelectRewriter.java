@@ -406,7 +406,13 @@ public final class SelectRewriter {
             return;
         }
         if (v instanceof Map<?, ?> m) {
+            scan(m.keySet(), scope);
             scan(m.values(), scope);
+            return;
+        }
+        if (v instanceof Map.Entry<?, ?> e) {
+            scan(e.getKey(), scope);
+            scan(e.getValue(), scope);
             return;
         }
         if (v instanceof Object[] a) {
@@ -421,6 +427,7 @@ public final class SelectRewriter {
         }
         if (v instanceof Column c) {
             stars.met(c);
+            scan(c.getArrayConstructor(), scope);
             return;
         }
         if (!AstFields.isAstNode(v)) {
