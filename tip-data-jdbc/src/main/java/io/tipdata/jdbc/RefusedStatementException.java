@@ -13,7 +13,9 @@ import java.sql.SQLException;
  *       schema named directly);</li>
  *   <li>{@value #KILLED}: the kill switch is engaged and refuses all test traffic;</li>
  *   <li>{@value #CONTEXT_CROSSED}: a prepared statement is executed in another context than the one
- *       it was prepared in.</li>
+ *       it was prepared in;</li>
+ *   <li>{@value #QUARANTINED}: the test run is quarantined, because the rewrite of one of its statements
+ *       failed tip-data's independent isolation check; all its statements are refused.</li>
  * </ul>
  */
 public class RefusedStatementException extends SQLException {
@@ -26,6 +28,8 @@ public class RefusedStatementException extends SQLException {
     public static final String KILLED = "TD002";
     /** A prepared statement crossed from one context to another. */
     public static final String CONTEXT_CROSSED = "TD003";
+    /** The statement's test run is quarantined. */
+    public static final String QUARANTINED = "TD004";
 
     /** A refusal with the given message and SQLState. */
     public RefusedStatementException(String message, String sqlState) {

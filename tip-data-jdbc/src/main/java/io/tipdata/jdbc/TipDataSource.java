@@ -1,6 +1,7 @@
 package io.tipdata.jdbc;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
 import io.tipdata.jdbc.internal.StatementGuard;
@@ -247,10 +248,12 @@ public final class TipDataSource implements DataSource {
         private String shadowSchema;
         private Dialect dialect;
         private KillSwitch killSwitch = KillSwitch.global();
+        private RunQuarantine quarantine;
         private int rewriteCacheSize = 2048;
         private DataSource testConnections;
         private Duration recheckInterval = Duration.ofMinutes(1);
         private final List<StatementListener> listeners = new ArrayList<>();
+        private final java.util.Set<String> allowedFunctions = new java.util.LinkedHashSet<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -333,6 +336,30 @@ public final class TipDataSource implements DataSource {
             return this;
         }
 
+         * Where a run goes when the rewrite of one of its statements fails the independent isolation check;
+         * default {@link RunQuarantine#global()}, or, when a kill switch other than the global one is set, a
+         * quarantine engaging that switch.
+         */
+        public Builder quarantine(RunQuarantine quarantine) {
+            this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
+            return this;
+        }
+
+        /**
+         * Lets test statements call the function (a plain name such as {@code my_func}, or {@code schema.my_func}
+         * for a qualified call), besides the dialect's built-ins that tip-data knows to be free of side effects.
+         *
+         * <p><b>Warning:</b> tip-data cannot see inside a function. It runs with the test identity's rights and
+         * may read or write any table those rights reach, production tables included, and change session state
+         * that outlives the statement on a pooled connection. Declare only functions that compute from their
+         * arguments alone (or read only REFERENCE tables) and change nothing.
+         */
+        public Builder allowFunction(String name) {
+            io.tipdata.jdbc.internal.rewrite.FunctionList.checkDeclared(name);
+            allowedFunctions.add(name);
+            return this;
+        }
+
         /** How many distinct SQL strings keep their rewrite cached; default 2048. */
         public Builder rewriteCacheSize(int size) {
             this.rewriteCacheSize = size;
@@ -375,8 +402,10 @@ public final class TipDataSource implements DataSource {
             StatementListener listener = listeners.isEmpty() ? null
                     : listeners.size() == 1 ? listeners.get(0) : new Listeners(List.copyOf(listeners));
             TwinGate gate = new TwinGate(dataSource, p, shadowSchema, dialect, rewriteCacheSize, recheckInterval,
-                    listener, testConnections);
-            StatementGuard guard = new StatementGuard(gate, killSwitch, listener,
+                    listener, testConnections, java.util.Set.copyOf(allowedFunctions));
+            RunQuarantine q = quarantine != null ? quarantine : killSwitch == KillSwitch.global()
+                    ? RunQuarantine.global() : RunQuarantine.builder().killSwitch(killSwitch).build();
+            StatementGuard guard = new StatementGuard(gate, killSwitch, q, listener,
                     () -> gate.dialect() == Dialect.MARIADB);
             return new TipDataSource(dataSource, testConnections, guard, p, gate);
         }

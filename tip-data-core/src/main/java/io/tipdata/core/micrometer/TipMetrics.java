@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.tipdata.core.RejectReason;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.core.servlet.TipFilter;
 import io.tipdata.core.servlet.TipListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,20 +26,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * TipFilter filter = TipFilter.builder(verifier).listener(metrics).build();
  * }</pre>
  *
+ * <p>Also a {@link RunQuarantine.Listener}: added to a quarantine ({@code RunQuarantine.global().addListener(metrics)}),
+ * it counts quarantined runs as {@value #QUARANTINE_METER_NAME}, tagged {@value #OUTCOME_TAG} {@code quarantined}
+ * or {@code kill-switch} (this quarantine engaged the kill switch).
+ *
  * <p>Counters exist for every known reason from binding on, so they report zero before the first event.
  * Events before {@link #bindTo} are not counted. Bound to several registries, the last one counts.
  */
-public final class TipMetrics implements TipListener, MeterBinder {
+public final class TipMetrics implements TipListener, RunQuarantine.Listener, MeterBinder {
 
     /** Name of the counter. */
     public static final String METER_NAME = "tip.requests";
+    /** Name of the counter of quarantined runs. */
+    public static final String QUARANTINE_METER_NAME = "tip.runs.quarantined";
     /** Tag telling what the filter did: accepted, rejected or killed. */
     public static final String OUTCOME_TAG = "outcome";
     /** Tag holding the reason code. */
     public static final String REASON_TAG = "reason";
 
     private static final String[] FILTER_REASONS = {TipFilter.REASON_DUPLICATE_HEADER, TipFilter.REASON_RUN_PURGED,
-        TipFilter.REASON_REGISTRY_UNAVAILABLE};
+        TipFilter.REASON_REGISTRY_UNAVAILABLE, TipFilter.REASON_RUN_QUARANTINED};
 
     private final Tags extraTags;
     private volatile Bound bound;
@@ -90,11 +97,21 @@ public final class TipMetrics implements TipListener, MeterBinder {
         }
     }
 
+    @Override
+    public void onQuarantined(String runId, boolean killSwitchEngaged) {
+        Bound b = bound;
+        if (b != null) {
+            (killSwitchEngaged ? b.quarantineKilled : b.quarantined).increment();
+        }
+    }
+
     private static final class Bound {
         final MeterRegistry registry;
         final Tags tags;
         final Counter accepted;
         final Counter killed;
+        final Counter quarantined;
+        final Counter quarantineKilled;
         final Map<String, Counter> rejected = new ConcurrentHashMap<>();
 
         Bound(MeterRegistry registry, Tags tags) {
@@ -102,10 +119,20 @@ public final class TipMetrics implements TipListener, MeterBinder {
             this.tags = tags;
             this.accepted = counter("accepted", "none");
             this.killed = counter("killed", TipFilter.REASON_KILL_SWITCH);
+            this.quarantined = quarantineCounter("quarantined");
+            this.quarantineKilled = quarantineCounter(TipFilter.REASON_KILL_SWITCH);
         }
 
         Counter rejected(String reason) {
             return rejected.computeIfAbsent(reason == null ? "unknown" : reason, r -> counter("rejected", r));
+        }
+
+        private Counter quarantineCounter(String outcome) {
+            return Counter.builder(QUARANTINE_METER_NAME)
+                    .description("Test runs quarantined because tip-data could not confine one of their statements")
+                    .tags(tags)
+                    .tag(OUTCOME_TAG, outcome)
+                    .register(registry);
         }
 
         private Counter counter(String outcome, String reason) {

@@ -3,6 +3,7 @@ package io.tipdata.core.servlet;
 import io.tipdata.core.InMemoryRunRegistry;
 import io.tipdata.core.KillSwitch;
 import io.tipdata.core.RejectReason;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.core.RunRegistry;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
@@ -51,8 +52,9 @@ import org.slf4j.LoggerFactory;
  *       called, and the request is neither served as production nor as test.</li>
  *   <li>Valid: the run is registered (expiry = token expiry + grace period) and bound with its token
  *       until the chain returns, at the cost of at most one registry round trip, none while this filter
- *       knows the run active for long enough (see {@link RunAdmissions}). A purged run gets 403 {@value #REASON_RUN_PURGED}; a failing registry
- *       gets 503 {@value #REASON_REGISTRY_UNAVAILABLE}.</li>
+ *       knows the run active for long enough (see {@link RunAdmissions}). A purged run gets 403
+ *       {@value #REASON_RUN_PURGED}; a failing registry gets 503 {@value #REASON_REGISTRY_UNAVAILABLE}; a run in
+ *       {@link RunQuarantine} gets 403 {@value #REASON_RUN_QUARANTINED}.</li>
  * </ul>
  *
  * <p>Map it first, for the {@code REQUEST} and {@code ASYNC} dispatcher types, with async support on
@@ -94,6 +96,8 @@ public final class TipFilter implements Filter {
     public static final String REASON_DUPLICATE_HEADER = "duplicate-header";
     /** Reason code: the token is valid but its run has been purged. */
     public static final String REASON_RUN_PURGED = "run-purged";
+    /** Reason code: the token is valid but its run is quarantined (see {@link RunQuarantine}). */
+    public static final String REASON_RUN_QUARANTINED = "run-quarantined";
     /** Reason code: the run registry failed, so the run could not be recorded. */
     public static final String REASON_REGISTRY_UNAVAILABLE = "registry-unavailable";
     /** Reason code: the kill switch is engaged. */
@@ -221,6 +225,11 @@ public final class TipFilter implements Filter {
                     + " header does not carry a valid run token (expired).");
             return;
         }
+        if (s.quarantine.isQuarantined(v.runId())) {
+            reject(s, request, response, 403, REASON_RUN_QUARANTINED, "The test run of this token is quarantined:"
+                    + " tip-data could not confine one of its statements; start a new run with a new token.");
+            return;
+        }
         TestRun run = TestRun.of(v.runId(), now, expires);
         RunAdmissions.Outcome outcome;
         try {
@@ -281,6 +290,7 @@ public final class TipFilter implements Filter {
         final RunRegistry registry;
         final Duration gracePeriod;
         final KillSwitch killSwitch;
+        final RunQuarantine quarantine;
         final ListenerChain listeners;
         final Clock clock;
         final RunAdmissions admissions;
@@ -291,6 +301,7 @@ public final class TipFilter implements Filter {
             this.registry = registry;
             this.gracePeriod = b.gracePeriod;
             this.killSwitch = b.killSwitch;
+            this.quarantine = b.quarantine;
             this.listeners = new ListenerChain(b.listeners);
             this.clock = b.clock;
             this.admissions = new RunAdmissions(registry, b.maxRequestTime, b.verifier.clockSkew(), b.runCacheTime,
@@ -305,6 +316,7 @@ public final class TipFilter implements Filter {
         private RunRegistry registry;
         private Duration gracePeriod = DEFAULT_GRACE_PERIOD;
         private KillSwitch killSwitch = KillSwitch.global();
+        private RunQuarantine quarantine = RunQuarantine.global();
         private final List<TipListener> listeners = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private Duration maxRequestTime = DEFAULT_MAX_REQUEST_TIME;
@@ -335,6 +347,12 @@ public final class TipFilter implements Filter {
         /** The switch that refuses all test traffic (default {@link KillSwitch#global()}). */
         public Builder killSwitch(KillSwitch killSwitch) {
             this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+            return this;
+        }
+
+        /** The quarantine whose runs' tokens are refused (default {@link RunQuarantine#global()}). */
+        public Builder quarantine(RunQuarantine quarantine) {
+            this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
             return this;
         }
 

@@ -17,7 +17,8 @@ public interface TipListener {
 
     /**
      * A marked request was refused. The reason is a {@link io.tipdata.core.RejectReason#code()} or one of
-     * {@link TipFilter#REASON_DUPLICATE_HEADER}, {@link TipFilter#REASON_RUN_PURGED} and
+     * {@link TipFilter#REASON_DUPLICATE_HEADER}, {@link TipFilter#REASON_RUN_PURGED},
+     * {@link TipFilter#REASON_RUN_QUARANTINED} and
      * {@link TipFilter#REASON_REGISTRY_UNAVAILABLE}.
      */
     default void onRejected(String reason, HttpServletRequest request) {

@@ -23,11 +23,12 @@ class TipMetricsTest {
             assertThat(count("rejected", r.code())).isZero();
         }
         for (String r : new String[] {TipFilter.REASON_DUPLICATE_HEADER, TipFilter.REASON_RUN_PURGED,
-            TipFilter.REASON_REGISTRY_UNAVAILABLE}) {
+            TipFilter.REASON_REGISTRY_UNAVAILABLE, TipFilter.REASON_RUN_QUARANTINED}) {
             assertThat(count("rejected", r)).isZero();
         }
         assertThat(registry.find(TipMetrics.METER_NAME).counters())
-                .hasSize(2 + RejectReason.values().length + 3);
+                .hasSize(2 + RejectReason.values().length + 4);
+        assertThat(registry.find(TipMetrics.QUARANTINE_METER_NAME).counters()).hasSize(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.tipdata.core.InMemoryRunRegistry;
 import io.tipdata.core.KeyRing;
 import io.tipdata.core.KillSwitch;
 import io.tipdata.core.RejectReason;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.core.RunRegistry;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.micrometer.TipMetrics;
@@ -36,6 +37,7 @@ class TipFilterTest {
 
     private static final KeyRing RING = TipServer.ring("k1");
     private static final KillSwitch KILL = KillSwitch.create();
+    private static final RunQuarantine QUARANTINE = RunQuarantine.builder().killSwitch(KILL).build();
     private static final InMemoryRunRegistry REGISTRY = new InMemoryRunRegistry();
     private static final List<String> EVENTS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger FAILING_LISTENER_CALLS = new AtomicInteger();
@@ -84,7 +86,7 @@ class TipFilterTest {
             }
         };
         TipFilter main = TipFilter.builder(TipServer.verifier(RING)).registry(REGISTRY).gracePeriod(GRACE)
-                .killSwitch(KILL).listener(failing, recording, metrics).build();
+                .killSwitch(KILL).quarantine(QUARANTINE).listener(failing, recording, metrics).build();
         TipFilter broken = TipFilter.builder(TipServer.verifier(RING)).registry(new FailingRegistry())
                 .killSwitch(KILL).listener(recording).build();
         server = new TipServer(8).filter(main, "/app/*").filter(broken, "/broken/*")
@@ -257,6 +259,29 @@ class TipFilterTest {
         assertThat(REGISTRY.find("purged-run")).contains(before);
         assertThat(REGISTRY.status("purged-run")).contains(RunRegistry.RunStatus.PURGED);
         assertThat(EVENTS).containsExactly("rejected run-purged /app/orders");
+    }
+
+    @Test
+    void quarantinedRunIsRejectedWhileOtherRunsAndProductionGoOn() throws Exception {
+        String token = TipServer.mint(RING, "quarantined-run", Duration.ofMinutes(5));
+        String other = TipServer.mint(RING, "healthy-run", Duration.ofMinutes(5));
+        assertThat(server.get("/app/orders", token).statusCode()).isEqualTo(200);
+        QUARANTINE.quarantine("quarantined-run", "a rewrite failed the isolation check");
+        double before = counter("rejected", TipFilter.REASON_RUN_QUARANTINED);
+        int calls = APP.calls.get();
+        EVENTS.clear();
+
+        HttpResponse<String> r = server.get("/app/orders", token);
+
+        assertProblem(r, 403, TipFilter.REASON_RUN_QUARANTINED);
+        assertThat(APP.calls.get()).isEqualTo(calls);
+        assertThat(EVENTS).containsExactly("rejected run-quarantined /app/orders");
+        assertThat(counter("rejected", TipFilter.REASON_RUN_QUARANTINED)).isEqualTo(before + 1);
+        assertThat(server.get("/app/orders", other).statusCode()).isEqualTo(200);
+        assertThat(server.get("/app/orders").body()).isEqualTo(TipServer.expectedContext(null));
+        assertThat(KILL.isEngaged()).isFalse();
+        QUARANTINE.release("quarantined-run");
+        assertThat(server.get("/app/orders", token).statusCode()).isEqualTo(200);
     }
 
     static void assertProblem(HttpResponse<String> r, int status, String reason) {

@@ -1,6 +1,7 @@
 package io.tipdata.jdbc.internal;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
 import io.tipdata.jdbc.RefusedStatementException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Decides what a statement sends: in production the SQL as written; in test context the SQL rewritten for
  * the current run, or a {@link RefusedStatementException} before anything reaches the database. A rewrite
- * that fails the rewriter's independent isolation check is an isolation violation: it engages the kill switch.
+ * that fails the rewriter's independent isolation check is an isolation violation: it quarantines the run (see
+ * {@link RunQuarantine}), whose statements are refused from then on.
  */
 public final class StatementGuard {
 
@@ -29,38 +31,29 @@ public final class StatementGuard {
     private final KillSwitch killSwitch;
     private final StatementListener listener;
     private final BooleanSupplier lowerTestIsolation;
+    private final RunQuarantine quarantine;
 
-    /** A guard that rewrites with the rewriter and obeys the kill switch. */
-    public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch) {
-        this(rewriter, killSwitch, false);
+    /** A guard that rewrites with the rewriter, obeys the kill switch and quarantines runs in the quarantine. */
+    public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch, RunQuarantine quarantine) {
+        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch, quarantine, null, () -> false);
+    }
+
+    StatementGuard(Rewrite rewrite, KillSwitch killSwitch, RunQuarantine quarantine) {
+        this(rewrite, killSwitch, quarantine, null, () -> false);
     }
 
     /**
-     * A guard that rewrites with the rewriter and obeys the kill switch; {@code lowerTestIsolation} runs test
-     * connections at READ COMMITTED (restored when they are closed), where the database's reads of production
-     * rows in a writing statement would otherwise lock them (MariaDB's InnoDB at REPEATABLE READ).
+     * A guard that rewrites through {@code rewrite}, obeys the kill switch, quarantines runs whose rewrite fails
+     * the independent check, tells the listener (may be null) and, where {@code lowerTestIsolation} says so
+     * (asked at each test borrow), runs test connections at READ COMMITTED (restored when they are closed), where
+     * the database's reads of production rows in a writing statement would otherwise lock them (MariaDB's InnoDB
+     * at REPEATABLE READ).
      */
-    public StatementGuard(SqlRewriter rewriter, KillSwitch killSwitch, boolean lowerTestIsolation) {
-        this(rewriterOf(Objects.requireNonNull(rewriter, "rewriter")), killSwitch, null, () -> lowerTestIsolation);
-    }
-
-    StatementGuard(Rewrite rewrite, KillSwitch killSwitch) {
-        this(rewrite, killSwitch, null, () -> false);
-    }
-
-    StatementGuard(Rewrite rewrite, KillSwitch killSwitch, boolean lowerTestIsolation) {
-        this(rewrite, killSwitch, null, () -> lowerTestIsolation);
-    }
-
-    /**
-     * A guard that rewrites through {@code rewrite}, obeys the kill switch, tells the listener (may be null) and,
-     * where {@code lowerTestIsolation} says so (asked at each test borrow), runs test connections at READ
-     * COMMITTED.
-     */
-    public StatementGuard(Rewrite rewrite, KillSwitch killSwitch, StatementListener listener,
-            BooleanSupplier lowerTestIsolation) {
+    public StatementGuard(Rewrite rewrite, KillSwitch killSwitch, RunQuarantine quarantine,
+            StatementListener listener, BooleanSupplier lowerTestIsolation) {
         this.rewrite = Objects.requireNonNull(rewrite, "rewrite");
         this.killSwitch = Objects.requireNonNull(killSwitch, "killSwitch");
+        this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
         this.listener = listener;
         this.lowerTestIsolation = Objects.requireNonNull(lowerTestIsolation, "lowerTestIsolation");
     }
@@ -140,8 +133,7 @@ public final class StatementGuard {
             }
             return sent;
         } catch (IsolationViolationException e) {
-            killSwitch.engage("the rewrite of a statement of run " + run.runId()
-                    + " failed the independent isolation check: " + e.getMessage());
+            quarantine(run, e);
             told(run.runId(), sql, e.getMessage());
             throw e;
         } catch (RefusedStatementException e) {
@@ -150,11 +142,33 @@ public final class StatementGuard {
         }
     }
 
-    /** Refuses with {@value RefusedStatementException#KILLED} while the kill switch is engaged. */
+    /**
+     * Refuses with {@value RefusedStatementException#KILLED} while the kill switch is engaged, and with
+     * {@value RefusedStatementException#QUARANTINED} while the run is quarantined.
+     */
     void checkKillSwitch(TestRun run) throws RefusedStatementException {
         if (killSwitch.isEngaged()) {
             throw refused(run, "the tip-data kill switch is engaged (" + killSwitch.reason()
                     + "): all test traffic is refused until it is released", RefusedStatementException.KILLED);
+        }
+        checkQuarantine(run);
+    }
+
+    /** Refuses with {@value RefusedStatementException#QUARANTINED} while the run is quarantined. */
+    private void checkQuarantine(TestRun run) throws RefusedStatementException {
+        String why = quarantine.reason(run.runId());
+        if (why != null) {
+            throw refused(run, "test run " + run.runId() + " is quarantined (" + why + "): its statements are"
+                    + " refused; start a new run, or have an operator release it", RefusedStatementException.QUARANTINED);
+        }
+    }
+
+    private void quarantine(TestRun run, IsolationViolationException e) {
+        if (quarantine.quarantine(run.runId(), "the rewrite of a statement failed the independent isolation check")) {
+            LOG.error("tip-data quarantined test run {}: the rewrite of a statement failed the independent isolation"
+                    + " check, which is a fault of tip-data or a statement built to get around it; the run's"
+                    + " statements and tokens are refused from now on. Statement shape (literals masked): {}",
+                    run.runId(), e.shape());
         }
     }
 

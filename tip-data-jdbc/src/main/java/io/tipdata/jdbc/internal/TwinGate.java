@@ -43,6 +43,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
     private final long intervalNanos;
     private final StatementListener listener;
     private final DataSource testIdentity;
+    private final Set<String> allowedFunctions;
     private final ReentrantLock checking = new ReentrantLock();
     private final Set<String> reported = new HashSet<>();
     private volatile State state;
@@ -50,12 +51,16 @@ public final class TwinGate implements StatementGuard.Rewrite {
     /** Checks the database once and keeps what it found. */
     public TwinGate(DataSource dataSource, TablePolicies policies, String explicitShadow, Dialect dialect,
             int cacheSize, Duration interval, StatementListener listener) {
-        this(dataSource, policies, explicitShadow, dialect, cacheSize, interval, listener, null);
+        this(dataSource, policies, explicitShadow, dialect, cacheSize, interval, listener, null, Set.of());
     }
 
-    /** Checks the database and the test identity ({@code null}: none) once and keeps what it found. */
+    /**
+     * Checks the database and the test identity ({@code null}: none) once and keeps what it found; test
+     * statements may also call the {@code allowedFunctions}.
+     */
     public TwinGate(DataSource dataSource, TablePolicies policies, String explicitShadow, Dialect dialect,
-            int cacheSize, Duration interval, StatementListener listener, DataSource testIdentity) {
+            int cacheSize, Duration interval, StatementListener listener, DataSource testIdentity,
+            Set<String> allowedFunctions) {
         this.dataSource = dataSource;
         this.policies = policies;
         this.explicitShadow = explicitShadow;
@@ -64,6 +69,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
         this.intervalNanos = interval.toNanos();
         this.listener = listener;
         this.testIdentity = testIdentity;
+        this.allowedFunctions = allowedFunctions;
         recheck();
     }
 
@@ -74,7 +80,8 @@ public final class TwinGate implements StatementGuard.Rewrite {
             StartupCheck.Health h = StartupCheck.run(dataSource, policies, explicitShadow, dialect, testIdentity);
             State old = state;
             SqlRewriter rewriter = h.dialect() == null || h.shadowSchema() == null ? null
-                    : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize));
+                    : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize),
+                            allowedFunctions);
             Map<String, String> refused = new LinkedHashMap<>();
             for (SchemaProblem p : h.problems()) {
                 if (p.isError()) {

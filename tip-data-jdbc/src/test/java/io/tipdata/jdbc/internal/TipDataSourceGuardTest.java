@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tipdata.core.KillSwitch;
+import io.tipdata.core.RunQuarantine;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
 import io.tipdata.jdbc.RefusedStatementException;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,41 +23,58 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The guard with a stand-in rewrite: what reaches it in production (nothing) and what a violation does. */
+/** The guard with a stand-in rewrite: what reaches it in production (nothing) and what a violation does (quarantine). */
 class TipDataSourceGuardTest {
 
     private static final TestRun RUN = TestRun.of("run-g", Instant.now(), Instant.now().plusSeconds(3600));
 
     private final List<String> rewritten = new ArrayList<>();
+    private static final TestRun OTHER = TestRun.of("run-h", Instant.now(), Instant.now().plusSeconds(3600));
+
     private final KillSwitch killSwitch = KillSwitch.create();
+    private final RunQuarantine quarantine = RunQuarantine.builder().killSwitch(killSwitch)
+            .killSwitchAfter(3, Duration.ofMinutes(5)).build();
     private Connection raw;
     private Connection guarded;
-    private Connection guardedForRun;
+    private StatementGuard guard;
+    private JdbcDataSource ds;
+    private final java.util.Map<String, Connection> pinned = new java.util.HashMap<>();
 
     @BeforeEach
     void open() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
+        ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:guard" + System.nanoTime());
         raw = ds.getConnection();
         try (Statement s = raw.createStatement()) {
             s.execute("CREATE TABLE t (v INT)");
             s.execute("CREATE TABLE shadow_t (v INT, tip_run VARCHAR(40))");
         }
-        StatementGuard guard = new StatementGuard((sql, runId) -> {
+        guard = new StatementGuard((sql, runId) -> {
             rewritten.add(sql);
             if (sql.contains("violate")) {
                 throw new IsolationViolationException("isolation check failed: DELETE from t has no run filter");
             }
             return sql.replace(" t", " shadow_t");
-        }, killSwitch);
+        }, killSwitch, quarantine);
         guarded = guard.guard(ds.getConnection());
-        guardedForRun = guard.pin(ds.getConnection(), RUN, false);
+    }
+
+    /** A connection borrowed in the run, as TipDataSource pins it. */
+    private Connection in(TestRun run) throws SQLException {
+        Connection c = pinned.get(run.runId());
+        if (c == null) {
+            c = guard.pin(ds.getConnection(), run, false);
+            pinned.put(run.runId(), c);
+        }
+        return c;
     }
 
     @AfterEach
     void close() throws SQLException {
+        for (Connection c : pinned.values()) {
+            c.close();
+        }
         guarded.close();
-        guardedForRun.close();
         raw.close();
     }
 
@@ -92,7 +111,7 @@ class TipDataSourceGuardTest {
     @Test
     void testContextSendsOnlyTheRewrite() throws Exception {
         TipContext.call(RUN, () -> {
-            try (Statement s = guardedForRun.createStatement()) {
+            try (Statement s = in(RUN).createStatement()) {
                 return s.executeUpdate("INSERT INTO t (v) VALUES (1)");
             }
         });
@@ -102,23 +121,54 @@ class TipDataSourceGuardTest {
     }
 
     @Test
-    void anIsolationViolationEngagesTheKillSwitchAndSendsNothing() throws Exception {
+    void anIsolationViolationQuarantinesItsRunOnlyAndSendsNothing() throws Exception {
         assertThatThrownBy(() -> TipContext.call(RUN, () -> {
-            try (Statement s = guardedForRun.createStatement()) {
-                return s.executeUpdate("DELETE FROM t /* violate */");
+            try (Statement s = in(RUN).createStatement()) {
+                return s.executeUpdate("DELETE FROM t WHERE v = 'secret-7' /* violate */");
             }
         })).isInstanceOf(IsolationViolationException.class).hasMessageContaining("no run filter");
 
-        assertThat(killSwitch.isEngaged()).isTrue();
-        assertThat(killSwitch.reason()).contains("run-g", "independent isolation check", "no run filter");
-        assertThatThrownBy(() -> TipContext.call(RUN, () -> guardedForRun.prepareStatement("INSERT INTO t VALUES (1)")))
-                .isInstanceOf(RefusedStatementException.class)
-                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.KILLED));
-        assertThat(rewritten).containsExactly("DELETE FROM t /* violate */");
+        assertThat(killSwitch.isEngaged()).isFalse();
+        assertThat(quarantine.isQuarantined("run-g")).isTrue();
+        assertThat(quarantine.reason("run-g")).contains("independent isolation check").doesNotContain("secret-7");
+        assertThatThrownBy(() -> TipContext.call(RUN, () -> {
+            try (Statement s = in(RUN).createStatement()) {
+                return s.executeUpdate("INSERT INTO t (v) VALUES (1)");
+            }
+        })).isInstanceOf(RefusedStatementException.class).satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                .isEqualTo(RefusedStatementException.QUARANTINED)).hasMessageContaining("run-g is quarantined");
+        assertThatThrownBy(() -> TipContext.call(RUN, () -> in(RUN).prepareStatement("INSERT INTO t (v) VALUES (2)")))
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.QUARANTINED));
+        // another run and production go on
+        TipContext.call(OTHER, () -> {
+            try (Statement s = in(OTHER).createStatement()) {
+                return s.executeUpdate("INSERT INTO t (v) VALUES (3)");
+            }
+        });
         try (Statement s = guarded.createStatement()) {
             assertThat(s.executeUpdate("INSERT INTO t VALUES (1)")).isEqualTo(1);
         }
+        assertThat(rewritten).containsExactly("DELETE FROM t WHERE v = 'secret-7' /* violate */", "INSERT INTO t (v) VALUES (3)");
         assertThat(count("t")).isEqualTo(1);
-        assertThat(count("shadow_t")).isZero();
+        assertThat(count("shadow_t")).isEqualTo(1);
+    }
+
+    @Test
+    void violationsFromSeveralRunsWithinTheWindowEngageTheKillSwitch() throws Exception {
+        for (String id : List.of("run-a", "run-b", "run-a", "run-c")) {
+            TestRun run = TestRun.of(id, Instant.now(), Instant.now().plusSeconds(3600));
+            assertThat(killSwitch.isEngaged()).isFalse();
+            assertThatThrownBy(() -> TipContext.call(run, () -> {
+                try (Statement s = in(run).createStatement()) {
+                    return s.executeUpdate("DELETE FROM t /* violate */");
+                }
+            })).isInstanceOf(RefusedStatementException.class);
+        }
+        assertThat(killSwitch.isEngaged()).isTrue();
+        assertThat(killSwitch.reason()).contains("3 or more runs", "run-c");
+        assertThatThrownBy(() -> TipContext.call(OTHER, () -> in(OTHER).prepareStatement("INSERT INTO t VALUES (1)")))
+                .isInstanceOf(RefusedStatementException.class)
+                .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RefusedStatementException.KILLED));
+        assertThat(rewritten).hasSize(3);
     }
 }

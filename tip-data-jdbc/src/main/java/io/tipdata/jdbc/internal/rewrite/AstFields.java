@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The instance fields of JSqlParser AST classes that can hold other AST nodes, found by reflection so
  * that no part of a statement is missed when the parser grows new node types.
  */
-final class AstFields {
+public final class AstFields {
 
     private static final String AST_PACKAGE = "net.sf.jsqlparser.";
     private static final String PARSER_PACKAGE = "net.sf.jsqlparser.parser.";
@@ -20,13 +20,13 @@ final class AstFields {
     }
 
     /** Tells whether the object is a node of the parser's AST (not a token or a parser internal). */
-    static boolean isAstNode(Object o) {
+    public static boolean isAstNode(Object o) {
         String name = o.getClass().getName();
         return name.startsWith(AST_PACKAGE) && !name.startsWith(PARSER_PACKAGE) && !(o instanceof Enum<?>);
     }
 
     /** The values of the node's fields that may contain further nodes (nodes, collections, arrays). */
-    static List<Object> children(Object node) {
+    public static List<Object> children(Object node) {
         List<Object> out = new ArrayList<>();
         for (Field f : FIELDS.computeIfAbsent(node.getClass(), AstFields::fieldsOf)) {
             Object v;
@@ -43,7 +43,7 @@ final class AstFields {
     }
 
     /** The field of that name on the node's class or its superclasses, read reflectively. */
-    static Object field(Object node, String name) {
+    public static Object field(Object node, String name) {
         for (Field f : FIELDS.computeIfAbsent(node.getClass(), AstFields::fieldsOf)) {
             if (f.getName().equals(name)) {
                 try {

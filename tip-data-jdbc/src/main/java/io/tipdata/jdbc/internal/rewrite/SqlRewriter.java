@@ -1,5 +1,15 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.internal.rewrite.text.LexicalTraps;
+import io.tipdata.jdbc.internal.rewrite.text.TextTripwire;
+import io.tipdata.jdbc.internal.rewrite.text.UnreadableForms;
+import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
+import io.tipdata.jdbc.internal.rewrite.text.StatementShape;
+import io.tipdata.jdbc.internal.rewrite.rewriter.DmlRewriter;
+import io.tipdata.jdbc.internal.rewrite.rewriter.SelectRewriter;
+import io.tipdata.jdbc.internal.rewrite.rewriter.TableNames;
+import io.tipdata.jdbc.internal.rewrite.check.IsolationVerifier;
+
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.TablePolicies;
@@ -39,10 +49,11 @@ public final class SqlRewriter {
     private final TableColumns columns;
     private final String shadowSchema;
     private final IsolationVerifier verifier;
+    private final FunctionList functions;
     private final BoundedCache<String, Object> cache;
     private final AtomicLong parses = new AtomicLong();
 
-    private record Refused(String message, boolean violation, List<String> tables) {
+    private record Refused(String message, String shape, List<String> tables) {
     }
 
     /** A refusal found once the statement was parsed, carrying the tables it names. */
@@ -62,17 +73,21 @@ public final class SqlRewriter {
     private static final class FailedCheck extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        FailedCheck(String message) {
+        final String shape;
+
+        FailedCheck(String message, String shape) {
             super(message, null, false, false);
+            this.shape = shape;
         }
     }
 
     private SqlRewriter(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
-                        int cacheSize) {
+                        int cacheSize, FunctionList functions) {
         this.names = new TableNames(policies, dialect);
         this.columns = columns;
         this.shadowSchema = shadowSchema;
-        this.verifier = new IsolationVerifier(new TableNames(policies, dialect), shadowSchema);
+        this.functions = functions;
+        this.verifier = new IsolationVerifier(policies, dialect, shadowSchema, functions);
         this.cache = new BoundedCache<>(cacheSize);
     }
 
@@ -82,6 +97,16 @@ public final class SqlRewriter {
      */
     public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
                                      int cacheSize) {
+        return create(policies, columns, shadowSchema, dialect, cacheSize, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #create(TablePolicies, TableColumns, String, Dialect, int)}, also accepting calls of the declared
+     * functions (see {@code TipDataSource.Builder#allowFunction}) besides the dialect's built-ins.
+     */
+    public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
+                                     int cacheSize, java.util.Set<String> allowedFunctions) {
+        Objects.requireNonNull(allowedFunctions, "allowedFunctions");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(columns, "columns; use TableColumns.none() when no column is known");
         Objects.requireNonNull(dialect, "dialect");
@@ -92,7 +117,8 @@ public final class SqlRewriter {
         if (cacheSize < 2) {
             throw new IllegalArgumentException("rewrite cache size " + cacheSize + " is too small: give at least 2");
         }
-        return new SqlRewriter(policies, columns, shadowSchema, dialect, cacheSize);
+        return new SqlRewriter(policies, columns, shadowSchema, dialect, cacheSize,
+                FunctionList.of(dialect, allowedFunctions));
     }
 
     /** The rewrite of the statement, or a refusal (SQLState TD001) naming the table or construct and why. */
@@ -107,7 +133,7 @@ public final class SqlRewriter {
             return r;
         }
         Refused refused = (Refused) cached;
-        throw refused.violation ? new IsolationViolationException(refused.message)
+        throw refused.shape != null ? new IsolationViolationException(refused.message, refused.shape)
                 : new RefusedStatementException(refused.message, RefusedStatementException.REFUSED);
     }
 
@@ -142,22 +168,22 @@ public final class SqlRewriter {
                 throw w.cause;
             }
         } catch (FailedCheck f) {
-            return new Refused(f.getMessage(), true, tables);
+            return new Refused(f.getMessage(), f.shape, tables);
         } catch (Refusal r) {
             LOG.debug("refused statement: {}", r.getMessage());
             if (LOG.isTraceEnabled()) {
                 LOG.trace("refused SQL: {}", sql);
             }
-            return new Refused(r.getMessage(), false, tables);
+            return new Refused(r.getMessage(), null, tables);
         } catch (StackOverflowError e) {
             LOG.debug("refused statement: nested too deeply to analyse");
-            return new Refused("the statement is nested too deeply for tip-data to analyse; simplify it", false, tables);
+            return new Refused("the statement is nested too deeply for tip-data to analyse; simplify it", null, tables);
         } catch (RuntimeException e) {
             LOG.warn("rewrite failed unexpectedly and the statement is refused: {}", e.toString());
             LOG.debug("statement that failed to rewrite: {}", sql, e);
             return new Refused("tip-data could not analyse the statement (" + e.getClass().getSimpleName()
                     + "); it is refused because it cannot be shown to touch only the run's partitions;"
-                    + " write it more simply", false, tables);
+                    + " write it more simply", null, tables);
         }
     }
 
@@ -186,11 +212,15 @@ public final class SqlRewriter {
             // PostgreSQL dollar quote holding a quote) is refused as such instead of failing the isolation check.
             TextTripwire.check(sql, st);
         }
-        StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix))
+        StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix, functions))
                 .rewrite(st);
         checkParameterOrder(st, params);
+        // after the rewriter's own refusals, which say more: a construct the check cannot read is refused as such
+        IsolationVerifier.requireKnownNodes(st);
         String rendered = st.toString();
         Statement again = parseOne(rendered, "rewritten statement");
+        // a rendering the parser reads back into a construct the check cannot read is refused as such
+        IsolationVerifier.requireKnownNodes(again);
         try {
             verifier.verify(again, sentinel, ctePrefix);
             TextTripwire.check(rendered, again);
@@ -199,12 +229,10 @@ public final class SqlRewriter {
                         + " ? markers instead of " + params.size());
             }
         } catch (Refusal r) {
-            LOG.warn("rewrite of a {} statement failed the independent isolation check and is refused: {}",
-                    kind, r.getMessage());
-            LOG.debug("statement failing the isolation check: {}", rendered);
+            LOG.debug("rewrite of a {} statement failed the independent isolation check: {}", kind, r.getMessage());
             throw new FailedCheck("tip-data could not prove the rewritten statement confined to the run's partitions ("
                     + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
-                    + " groups) or declare its tables differently");
+                    + " groups) or declare its tables differently", StatementShape.of(rendered));
         }
         return new RewrittenSql(split(rendered, sentinel), kind, tables);
     }

@@ -5,6 +5,11 @@
  * {@link io.tipdata.jdbc.internal.rewrite.RewrittenSql} whose {@code sqlFor(runId)} is the text to send,
  * or throws a {@link io.tipdata.jdbc.RefusedStatementException} (SQLState {@code TD001}).
  *
+ * <p>Layout: {@code text} reads the text (lexing, parameter markers, the text checks), {@code rewriter}
+ * rewrites the parsed tree, {@code check} verifies the rendering independently. The check shares nothing
+ * with the other two but the parser and the few shared types of this package ({@link
+ * io.tipdata.jdbc.internal.rewrite.Refusal}, the declared function list); {@code RewriteLayoutTest} keeps it so.
+ *
  * <p>Rules:
  * <ul>
  *   <li>Only SELECT (plain, set operations, VALUES), INSERT, UPDATE, DELETE, MERGE and MariaDB's REPLACE INTO
@@ -12,7 +17,8 @@
  *       other statement kind, several statements in one text, and text the parser cannot read are refused.</li>
  *   <li>Table names are unqualified and resolved by {@link io.tipdata.jdbc.TablePolicies}; any
  *       schema-qualified name (the shadow schema included) is refused, as are database links, table
- *       functions, {@code SELECT ... INTO}, data-modifying CTEs and the functions of {@code DeniedFunctions}.</li>
+ *       functions, {@code SELECT ... INTO}, data-modifying CTEs and every function call not on the
+ *       dialect's allow-list ({@code FunctionList}, {@code functions-<dialect>.txt}) or declared by the user.</li>
  *   <li>An ISOLATED table {@code T} becomes {@code shadow.T} aliased as written, with
  *       {@code alias.tip_run = '<run>'}: in WHERE, in the ON of the LEFT join that brings it in, in the ON
  *       of the first later RIGHT join when it is on that join's optional side, or inside a filtered derived
@@ -42,7 +48,10 @@
  *   <li>JDBC {@code ?} markers keep their number and order (checked on a rendering with numbered markers);
  *       the run id is a literal. Comments are dropped.</li>
  *   <li>The rendering is parsed again and checked by {@code IsolationVerifier} and {@code TextTripwire};
- *       a disagreement refuses the statement.</li>
+ *       a disagreement refuses the statement. The check walks every field of every node, array subscripts of
+ *       columns and both sides of JSON operators included, and knows the node types it accepts and the form
+ *       of the text each may carry ({@code NodeCatalog}); any other node or text refuses the statement (run
+ *       on the rewritten tree first, so that such a statement is an ordinary refusal, not a failed check).</li>
  * </ul>
  */
 package io.tipdata.jdbc.internal.rewrite;

@@ -1,5 +1,6 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.internal.rewrite.check.IsolationVerifier;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ class IsolationVerifierTest {
 
     private static void verify(Dialect dialect, String sql) throws Exception {
         Statement st = CCJSqlParserUtil.parse(sql);
-        new IsolationVerifier(new TableNames(Policies.SHOP, dialect), "tip_shadow").verify(st, RUN, "tip_cte_");
+        new IsolationVerifier(Policies.SHOP, dialect, "tip_shadow").verify(st, RUN, "tip_cte_");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.internal.rewrite.check.IsolationVerifier;
 import static io.tipdata.jdbc.Dialect.H2;
 import static io.tipdata.jdbc.Dialect.MARIADB;
 import static io.tipdata.jdbc.Dialect.POSTGRESQL;
@@ -185,12 +186,12 @@ class MariaDbDmlTest {
     @Test
     void verifierRejectsMultiTableFormsOnOtherDatabases() {
         String sql = "DELETE o FROM tip_shadow.orders o JOIN countries c ON c.code = o.x WHERE o.tip_run = 'r1'";
-        assertThatThrownBy(() -> new IsolationVerifier(new TableNames(Policies.SHOP, POSTGRESQL), "tip_shadow")
+        assertThatThrownBy(() -> new IsolationVerifier(Policies.SHOP, POSTGRESQL, "tip_shadow")
                 .verify(CCJSqlParserUtil.parse(sql), "r1", "tip_cte_")).hasMessageContaining("MariaDB only");
     }
 
     private static void verify(String sql) throws Exception {
-        new IsolationVerifier(new TableNames(Policies.SHOP, MARIADB), "tip_shadow")
+        new IsolationVerifier(Policies.SHOP, MARIADB, "tip_shadow")
                 .verify(CCJSqlParserUtil.parse(sql), "r1", "tip_cte_");
     }
 }

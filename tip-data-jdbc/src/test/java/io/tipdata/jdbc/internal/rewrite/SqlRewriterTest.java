@@ -1,5 +1,6 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
 import static io.tipdata.jdbc.Dialect.H2;
 import static io.tipdata.jdbc.Dialect.MARIADB;
 import static io.tipdata.jdbc.Dialect.POSTGRESQL;

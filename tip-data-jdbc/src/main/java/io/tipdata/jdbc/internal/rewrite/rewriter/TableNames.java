@@ -1,4 +1,4 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.rewriter;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicies;
@@ -14,19 +14,19 @@ import java.util.regex.Pattern;
  * declared name folds to (in PostgreSQL {@code "orders"} names {@code orders}, {@code "Orders"} does
  * not). MariaDB back-quotes only protect the name; its case is kept as for unquoted names.
  */
-final class TableNames {
+public final class TableNames {
 
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
     private final TablePolicies policies;
     private final Dialect dialect;
 
-    TableNames(TablePolicies policies, Dialect dialect) {
+    public TableNames(TablePolicies policies, Dialect dialect) {
         this.policies = policies;
         this.dialect = dialect;
     }
 
-    Dialect dialect() {
+    public Dialect dialect() {
         return dialect;
     }
 

@@ -1,4 +1,7 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.text;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.AstFields;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -14,13 +17,13 @@ import net.sf.jsqlparser.statement.select.PlainSelect;
  * keyword must not occur. The parser sometimes keeps part of an expression as raw text (for example
  * PostgreSQL JSON operators); a query hidden there would reach the database unchecked.
  */
-final class TextTripwire {
+public final class TextTripwire {
 
     private TextTripwire() {
     }
 
     /** Throws a {@link Refusal} if the text holds a query or table reference the tree does not show. */
-    static void check(String sql, Object tree) {
+    public static void check(String sql, Object tree) {
         int selects = 0;
         int len = sql.length();
         for (int i = 0; i < len; i++) {

@@ -1,4 +1,7 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.rewriter;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 
 import java.util.ArrayList;
 import java.util.Collections;

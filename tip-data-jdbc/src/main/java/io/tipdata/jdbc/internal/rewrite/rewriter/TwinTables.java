@@ -1,4 +1,6 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.rewriter;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;

@@ -1,4 +1,7 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.check;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.FunctionList;
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
@@ -34,16 +37,19 @@ import net.sf.jsqlparser.statement.select.WithItem;
  */
 final class QueryCheck {
 
-    private final TableNames names;
+    private final CheckNames names;
     private final String shadowSchema;
     private final String run;
     private final String ctePrefix;
     private final Statement root;
+    private final FunctionList functions;
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StarCheck stars = new StarCheck(this::key, this::isTwinName);
 
-    QueryCheck(TableNames names, String shadowSchema, String run, String ctePrefix, Statement root) {
+    QueryCheck(CheckNames names, String shadowSchema, String run, String ctePrefix, Statement root,
+               FunctionList functions) {
         this.names = names;
+        this.functions = functions;
         this.shadowSchema = shadowSchema;
         this.run = run;
         this.ctePrefix = ctePrefix;
@@ -234,7 +240,7 @@ final class QueryCheck {
 
     private String key(String identifier) {
         return names.dialect() == Dialect.MARIADB
-                ? TableNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
+                ? CheckNames.unquote(identifier).toLowerCase(java.util.Locale.ROOT) : names.stored(identifier);
     }
 
     private boolean isFilterFor(Expression e, Table t) {
@@ -242,7 +248,7 @@ final class QueryCheck {
                 || !(eq.getLeftExpression() instanceof Column c) || !isRun(eq.getRightExpression())) {
             return false;
         }
-        if (!TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
+        if (!CheckNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run") || c.getTable() == null) {
             return false;
         }
         Table q = c.getTable();
@@ -274,7 +280,7 @@ final class QueryCheck {
     }
 
     void walkExcept(Object node, List<String> scope, Object handled) {
-        for (Object child : AstFields.children(node)) {
+        for (Object child : CheckFields.children(node)) {
             if (child != handled) {
                 walk(child, scope);
             }
@@ -287,7 +293,13 @@ final class QueryCheck {
             return;
         }
         if (v instanceof Map<?, ?> m) {
+            m.keySet().forEach(o -> walk(o, scope));
             m.values().forEach(o -> walk(o, scope));
+            return;
+        }
+        if (v instanceof Map.Entry<?, ?> e) {
+            walk(e.getKey(), scope);
+            walk(e.getValue(), scope);
             return;
         }
         if (v instanceof Object[] a) {
@@ -296,11 +308,21 @@ final class QueryCheck {
             }
             return;
         }
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean || v instanceof Character
+                || v instanceof Enum<?> || v instanceof java.util.Date || v instanceof java.time.temporal.TemporalAccessor) {
+            return;
+        }
+        if (!CheckFields.isAstNode(v)) {
+            fail("the statement holds a " + v.getClass().getName() + ", which the check does not know");
+        }
+        NodeCatalog.require(v);
         if (v instanceof AllTableColumns star) {
             stars.met(star);
             return;
         }
-        if (v == null || !AstFields.isAstNode(v) || v instanceof Column) {
+        if (v instanceof Column c) {
+            // the qualifier is no table reference; a subscript may hold any expression
+            walk(c.getArrayConstructor(), scope);
             return;
         }
         if (v instanceof Table t) {
@@ -317,8 +339,22 @@ final class QueryCheck {
                 || v instanceof net.sf.jsqlparser.expression.VariableAssignment) {
             fail(v.getClass().getSimpleName() + " is not accepted here");
         }
-        if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
-            fail("function " + f.getName() + " is denied");
+        if (v instanceof Function f) {
+            int n = (f.getParameters() == null ? 0 : f.getParameters().size())
+                    + (f.getNamedParameters() == null ? 0 : f.getNamedParameters().size());
+            String why = functions.refusal(f.getMultipartName(), n);
+            if (why != null) {
+                fail(why);
+            }
+        }
+        if (v instanceof net.sf.jsqlparser.expression.AnalyticExpression a) {
+            Object e = a.getExpression();
+            int n = (e instanceof java.util.List<?> l ? l.size() : e != null || a.isAllColumns() ? 1 : 0)
+                    + (a.getOffset() == null ? 0 : 1) + (a.getDefaultValue() == null ? 0 : 1);
+            String why = functions.refusal(List.of(String.valueOf(a.getName())), n);
+            if (why != null) {
+                fail(why);
+            }
         }
         if (v instanceof Statement && !(v instanceof Select) && v != root) {
             fail("nested statement " + v.getClass().getSimpleName() + " is not accepted");
@@ -352,7 +388,7 @@ final class QueryCheck {
             walkExcept(s, inner, s.getWithItemsList());
             return;
         }
-        for (Object child : AstFields.children(v)) {
+        for (Object child : CheckFields.children(v)) {
             walk(child, inner);
         }
     }
@@ -360,10 +396,22 @@ final class QueryCheck {
     private void stringLiteral(StringValue sv) {
         boolean escapes = names.dialect() == Dialect.MARIADB
                 || sv.getPrefix() != null && sv.getPrefix().equalsIgnoreCase("E");
-        if (escapes && !SqlText.backslashesPaired(sv.getValue())) {
+        if (escapes && !backslashesPaired(sv.getValue())) {
             fail("string literal with a backslash, which " + names.dialect()
                     + " may read as an escape; pass the value as a ? parameter");
         }
+    }
+
+    private static boolean backslashesPaired(String content) {
+        for (int i = 0; i < content.length(); i++) {
+            if (content.charAt(i) == '\\') {
+                if (i + 1 >= content.length() || content.charAt(i + 1) != '\\') {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     static void fail(String why) {

@@ -1,4 +1,7 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.rewriter;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.StatementKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +28,17 @@ import net.sf.jsqlparser.statement.upsert.UpsertType;
  * Rewrites one whitelisted statement in place for the run given as literal: queries through
  * {@link SelectRewriter}, and the targets of INSERT, UPDATE, DELETE and MERGE, which must be ISOLATED.
  */
-final class DmlRewriter {
+public final class DmlRewriter {
 
     private final SelectRewriter selects;
     private final MariaDbDml mariaDb;
 
-    DmlRewriter(SelectRewriter selects) {
+    public DmlRewriter(SelectRewriter selects) {
         this.selects = selects;
         this.mariaDb = new MariaDbDml(selects);
     }
 
-    StatementKind rewrite(Statement st) {
+    public StatementKind rewrite(Statement st) {
         StatementKind kind = rewriteKind(st);
         selects.stars().checkLeftovers();
         return kind;

@@ -1,7 +1,10 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.check;
+
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
+import io.tipdata.jdbc.internal.rewrite.FunctionList;
+import io.tipdata.jdbc.internal.rewrite.Refusal;
 import java.util.List;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
@@ -26,23 +29,56 @@ import net.sf.jsqlparser.statement.upsert.UpsertType;
  * else, including any table or statement node met outside these positions, is rejected. Every CTE must
  * carry a generated name (starting with the given prefix), so no CTE reference can resolve to a table.
  */
-final class IsolationVerifier {
+public final class IsolationVerifier {
 
-    private final TableNames names;
+    private final CheckNames names;
     private final String shadowSchema;
     private final MariaDbDmlCheck mariaDb;
+    private final FunctionList functions;
 
-    IsolationVerifier(TableNames names, String shadowSchema) {
-        this.names = names;
+    /** A check for the policies and dialect, knowing twins as tables of the shadow schema, with the built-ins only. */
+    public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema) {
+        this(policies, dialect, shadowSchema, FunctionList.of(dialect, java.util.Set.of()));
+    }
+
+    /** A check for the policies and dialect, knowing twins as tables of the shadow schema, accepting the functions. */
+    public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema,
+                             FunctionList functions) {
+        this.functions = functions;
+        this.names = new CheckNames(policies, dialect);
         this.shadowSchema = shadowSchema;
         this.mariaDb = new MariaDbDmlCheck(names);
     }
 
     /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
-    void verify(Statement root, String runLiteral, String ctePrefix) {
-        QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root);
+    public void verify(Statement root, String runLiteral, String ctePrefix) {
+        QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root, functions);
         root(q, root);
         q.checkLeftoverStars();
+    }
+
+    /**
+     * Throws a {@link Refusal} if any node of the statement (as written, before any rewrite) is of a type the
+     * check does not know or carries text it does not read; run first, so such a statement is refused as such.
+     */
+    public static void requireKnownNodes(Statement statement) {
+        try {
+            NodeCatalog.requireAll(statement, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        } catch (Refusal r) {
+            throw new Refusal(r.getMessage().replace("isolation check failed: ", "")
+                    + "; tip-data refuses what its independent check cannot read: write the statement without it");
+        }
+    }
+
+    /** MariaDB's {@code UPDATE a JOIN b ... SET}: the targets are named in a FROM list. */
+    private static boolean isMultiTable(Update up) {
+        return up.getStartJoins() != null && !up.getStartJoins().isEmpty();
+    }
+
+    /** {@code DELETE a FROM a JOIN b}, and on MariaDB {@code DELETE FROM a USING a, b}. */
+    private static boolean isMultiTable(Delete del, boolean mariaDb) {
+        return del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()
+                || mariaDb && del.getUsingList() != null && !del.getUsingList().isEmpty();
     }
 
     private void root(QueryCheck q, Statement root) {
@@ -50,11 +86,11 @@ final class IsolationVerifier {
             q.walk(root, List.of());
         } else if (root instanceof Insert ins) {
             insert(q, ins);
-        } else if (root instanceof Update up && MariaDbDml.isMultiTable(up)) {
+        } else if (root instanceof Update up && isMultiTable(up)) {
             mariaDb.update(q, up);
         } else if (root instanceof Update up) {
             update(q, up);
-        } else if (root instanceof Delete del && MariaDbDml.isMultiTable(del, names.dialect() == Dialect.MARIADB)) {
+        } else if (root instanceof Delete del && isMultiTable(del, names.dialect() == Dialect.MARIADB)) {
             mariaDb.delete(q, del);
         } else if (root instanceof Delete del) {
             delete(q, del);
@@ -87,7 +123,7 @@ final class IsolationVerifier {
                 QueryCheck.fail("ON CONFLICT target without tip_run");
             }
             if (!ct.getIndexColumnNames().isEmpty()
-                    && ct.getIndexColumnNames().stream().noneMatch(n -> TableNames.unquote(n).equalsIgnoreCase("tip_run"))) {
+                    && ct.getIndexColumnNames().stream().noneMatch(n -> CheckNames.unquote(n).equalsIgnoreCase("tip_run"))) {
                 QueryCheck.fail("ON CONFLICT target " + ct.getIndexColumnNames() + " lacks tip_run");
             }
         }
@@ -195,7 +231,7 @@ final class IsolationVerifier {
     private static int runColumnIndex(List<Column> cols) {
         int found = -1;
         for (int i = 0; cols != null && i < cols.size(); i++) {
-            if (TableNames.unquote(cols.get(i).getColumnName()).equalsIgnoreCase("tip_run")) {
+            if (CheckNames.unquote(cols.get(i).getColumnName()).equalsIgnoreCase("tip_run")) {
                 if (found >= 0) {
                     QueryCheck.fail("tip_run is listed twice");
                 }
@@ -214,7 +250,7 @@ final class IsolationVerifier {
         }
         for (var s : sets) {
             for (Column c : s.getColumns()) {
-                if (TableNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run")) {
+                if (CheckNames.unquote(c.getColumnName()).equalsIgnoreCase("tip_run")) {
                     QueryCheck.fail("statement assigns tip_run");
                 }
             }

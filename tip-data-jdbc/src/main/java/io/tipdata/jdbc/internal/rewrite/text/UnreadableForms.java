@@ -1,10 +1,10 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.text;
 
 import io.tipdata.jdbc.Dialect;
 import java.util.regex.Pattern;
 
 /** What to write instead of a known form tip-data's parser cannot read, for the message of the refusal. */
-final class UnreadableForms {
+public final class UnreadableForms {
 
     private static final Pattern H2_MERGE_KEY =
             Pattern.compile("(?is)\\s*MERGE\\s+INTO\\s+[^\\s(]+\\s*(\\([^)]*\\)\\s*)?KEY\\s*\\(.*");
@@ -16,7 +16,7 @@ final class UnreadableForms {
     }
 
     /** A hint naming the form and what to write instead, or the general hint. */
-    static String hint(String sql, Dialect dialect) {
+    public static String hint(String sql, Dialect dialect) {
         if (dialect == Dialect.H2 && H2_MERGE_KEY.matcher(sql).matches()) {
             return "H2's MERGE INTO ... KEY (...) VALUES is not supported in test context; write MERGE INTO t USING"
                     + " (SELECT ...) s ON ... WHEN MATCHED THEN UPDATE ... WHEN NOT MATCHED THEN INSERT (columns) ...";

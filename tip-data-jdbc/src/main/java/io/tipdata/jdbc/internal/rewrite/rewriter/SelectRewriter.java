@@ -1,4 +1,9 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.rewriter;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
+import io.tipdata.jdbc.internal.rewrite.AstFields;
+import io.tipdata.jdbc.internal.rewrite.FunctionList;
+import io.tipdata.jdbc.internal.rewrite.TableColumns;
 
 import io.tipdata.jdbc.Dialect;
 import java.util.ArrayList;
@@ -37,17 +42,20 @@ import net.sf.jsqlparser.statement.select.WithItem;
  * its optional side; and when no such ON exists (USING, NATURAL, FULL joins) the twin is replaced by a
  * filtered derived table {@code (SELECT * FROM twin t WHERE t.tip_run = run) t}.
  */
-final class SelectRewriter {
+public final class SelectRewriter {
 
     private final TableNames names;
     private final TwinTables twins;
     private final StarExpansion stars;
     private final String ctePrefix;
+    private final FunctionList functions;
     private int cteCount;
     private final Set<Object> done = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    SelectRewriter(TableNames names, TableColumns columns, String shadowSchema, String runLiteral, String ctePrefix) {
+    public SelectRewriter(TableNames names, TableColumns columns, String shadowSchema, String runLiteral, String ctePrefix,
+                          FunctionList functions) {
         this.names = names;
+        this.functions = functions;
         this.twins = new TwinTables(names, shadowSchema, runLiteral);
         this.stars = new StarExpansion(names, columns, twins);
         this.ctePrefix = ctePrefix;
@@ -361,6 +369,16 @@ final class SelectRewriter {
         return p;
     }
 
+    private void requireAllowed(List<String> name, int arguments) {
+        String why = functions.refusal(name, arguments);
+        if (why != null) {
+            String plain = String.join(".", name);
+            throw new Refusal("function " + plain + " is refused in test context: " + why + ". If it has no effect"
+                    + " beyond the statement and reads only the statement's tables, declare it with"
+                    + " TipDataSource.builder(...).allowFunction(\"" + plain.replace("\"", "").replace("`", "") + "\")");
+        }
+    }
+
     /** Visits every part of the node except the given ones (compared by identity). */
     void scanExcept(Object node, CteScope scope, Object... handled) {
         Set<Object> skip = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -388,7 +406,13 @@ final class SelectRewriter {
             return;
         }
         if (v instanceof Map<?, ?> m) {
+            scan(m.keySet(), scope);
             scan(m.values(), scope);
+            return;
+        }
+        if (v instanceof Map.Entry<?, ?> e) {
+            scan(e.getKey(), scope);
+            scan(e.getValue(), scope);
             return;
         }
         if (v instanceof Object[] a) {
@@ -403,6 +427,7 @@ final class SelectRewriter {
         }
         if (v instanceof Column c) {
             stars.met(c);
+            scan(c.getArrayConstructor(), scope);
             return;
         }
         if (!AstFields.isAstNode(v)) {
@@ -430,9 +455,10 @@ final class SelectRewriter {
             throw new Refusal("assignment to session variable " + a.getVariable() + " is refused in test context:"
                     + " session state would outlive the statement on a pooled connection");
         }
-        if (v instanceof Function f && DeniedFunctions.isDenied(f.getName())) {
-            throw new Refusal("function '" + f.getName() + "' is refused in test context: it can reach files,"
-                    + " other tables, other sessions, sequences or session state that tip-data cannot isolate");
+        if (v instanceof Function f) {
+            requireAllowed(f.getMultipartName(), FunctionCalls.arguments(f));
+        } else if (v instanceof net.sf.jsqlparser.expression.AnalyticExpression a) {
+            requireAllowed(List.of(a.getName()), FunctionCalls.arguments(a));
         }
         for (Object child : AstFields.children(v)) {
             scan(child, scope);

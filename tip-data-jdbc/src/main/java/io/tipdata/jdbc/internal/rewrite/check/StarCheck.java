@@ -1,4 +1,4 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.check;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;

@@ -1,4 +1,5 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.check;
+
 
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicy;
@@ -21,9 +22,9 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  */
 final class MariaDbDmlCheck {
 
-    private final TableNames names;
+    private final CheckNames names;
 
-    MariaDbDmlCheck(TableNames names) {
+    MariaDbDmlCheck(CheckNames names) {
         this.names = names;
     }
 
@@ -38,7 +39,7 @@ final class MariaDbDmlCheck {
         List<FromItem> items = QueryCheck.fromItems(up.getTable(), up.getStartJoins());
         for (UpdateSet set : up.getUpdateSets()) {
             for (Column c : set.getColumns()) {
-                if (TableNames.unquote(c.getColumnName()).equalsIgnoreCase(TwinTables.RUN_COLUMN)) {
+                if (CheckNames.unquote(c.getColumnName()).equalsIgnoreCase(CheckNames.RUN_COLUMN)) {
                     QueryCheck.fail("statement assigns tip_run");
                 }
                 Table t = c.getTable();
@@ -102,7 +103,7 @@ final class MariaDbDmlCheck {
         int stamps = 0;
         for (UpdateSet set : ins.getSetUpdateSets()) {
             for (Column c : set.getColumns()) {
-                if (!TableNames.unquote(c.getColumnName()).equalsIgnoreCase(TwinTables.RUN_COLUMN)) {
+                if (!CheckNames.unquote(c.getColumnName()).equalsIgnoreCase(CheckNames.RUN_COLUMN)) {
                     continue;
                 }
                 if (c.getTable() != null && c.getTable().getName() != null || set.getColumns().size() != 1
@@ -118,7 +119,7 @@ final class MariaDbDmlCheck {
         if (ins.getDuplicateUpdateSets() != null) {
             for (UpdateSet set : ins.getDuplicateUpdateSets()) {
                 for (Column c : set.getColumns()) {
-                    if (TableNames.unquote(c.getColumnName()).equalsIgnoreCase(TwinTables.RUN_COLUMN)) {
+                    if (CheckNames.unquote(c.getColumnName()).equalsIgnoreCase(CheckNames.RUN_COLUMN)) {
                         QueryCheck.fail("statement assigns tip_run");
                     }
                 }

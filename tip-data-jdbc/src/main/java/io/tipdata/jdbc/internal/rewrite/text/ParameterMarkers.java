@@ -1,16 +1,16 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.text;
 
 /**
  * Finds the JDBC {@code ?} markers of a SQL text the way a driver does: outside string literals,
  * quoted identifiers and comments.
  */
-final class ParameterMarkers {
+public final class ParameterMarkers {
 
     private ParameterMarkers() {
     }
 
     /** How many {@code ?} markers the text has. */
-    static int count(String sql) {
+    public static int count(String sql) {
         return indexes(sql, false).length;
     }
 
@@ -18,7 +18,7 @@ final class ParameterMarkers {
      * The numbers written right after each marker ({@code ?3} gives 3), in text order; -1 for a bare
      * marker. Used on a rendering with fixed indexes to prove the rewrite kept the markers' order.
      */
-    static int[] indexes(String sql) {
+    public static int[] indexes(String sql) {
         return indexes(sql, true);
     }
 

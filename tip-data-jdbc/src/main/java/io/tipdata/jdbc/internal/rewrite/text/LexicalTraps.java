@@ -1,4 +1,6 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.text;
+
+import io.tipdata.jdbc.internal.rewrite.Refusal;
 
 import io.tipdata.jdbc.Dialect;
 import java.util.Locale;
@@ -16,13 +18,13 @@ import java.util.Locale;
  *       backslash is read alike by both and is allowed.</li>
  * </ul>
  */
-final class LexicalTraps {
+public final class LexicalTraps {
 
     private LexicalTraps() {
     }
 
     /** Throws a {@link Refusal} naming the first trap in the text, if any. */
-    static void check(String sql, Dialect dialect) {
+    public static void check(String sql, Dialect dialect) {
         if (dialect == Dialect.MARIADB && (sql.contains("/*!") || sql.toUpperCase(Locale.ROOT).contains("/*M!"))) {
             throw new Refusal("the statement holds a MariaDB executable comment (/*! ... */ or /*M! ... */): MariaDB runs"
                     + " its content as SQL, but tip-data's parser reads it as a comment and would drop it, changing the"

@@ -1,7 +1,7 @@
-package io.tipdata.jdbc.internal.rewrite;
+package io.tipdata.jdbc.internal.rewrite.text;
 
 /** Scans SQL text the way a driver does: string literals, quoted identifiers and comments are not code. */
-final class SqlText {
+public final class SqlText {
 
     private SqlText() {
     }
@@ -10,7 +10,7 @@ final class SqlText {
      * If a string literal, quoted identifier or comment starts at {@code i}, the index of its last
      * character (the text's length if it is not closed); otherwise -1.
      */
-    static int endOfNonCode(String sql, int i) {
+    public static int endOfNonCode(String sql, int i) {
         int len = sql.length();
         char c = sql.charAt(i);
         if (c == '\'' || c == '"' || c == '`') {
@@ -43,7 +43,7 @@ final class SqlText {
     }
 
     /** Tells whether every backslash of the literal's content is one of a pair {@code \\}, read alike with or without escapes. */
-    static boolean backslashesPaired(String content) {
+    public static boolean backslashesPaired(String content) {
         for (int i = 0; i < content.length(); i++) {
             if (content.charAt(i) == '\\') {
                 if (i + 1 >= content.length() || content.charAt(i + 1) != '\\') {
