@@ -336,6 +336,7 @@ public final class TipDataSource implements DataSource {
             return this;
         }
 
+        /**
          * Where a run goes when the rewrite of one of its statements fails the independent isolation check;
          * default {@link RunQuarantine#global()}, or, when a kill switch other than the global one is set, a
          * quarantine engaging that switch.
