@@ -101,10 +101,10 @@ abstract class MigrationContract {
         shadowSchema().create();
 
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
-            in(() -> s.executeUpdate("INSERT INTO mig_orders (id, customer, amount) VALUES (1, 'test', 5)"));
-            assertThat(in(() -> columns(s, "SELECT * FROM mig_orders"))).containsExactly(spell("id"),
+            in(tip, t -> t.executeUpdate("INSERT INTO mig_orders (id, customer, amount) VALUES (1, 'test', 5)"));
+            assertThat(MigrationContract.<List<String>>in(tip, t -> columns(t, "SELECT * FROM mig_orders"))).containsExactly(spell("id"),
                     spell("customer"), spell("amount"), spell("legacy"));
-            assertThat(in(() -> rows(s, "SELECT code FROM mig_countries"))).containsExactly("de");
+            assertThat(MigrationContract.<List<String>>in(tip, t -> rows(t, "SELECT code FROM mig_countries"))).containsExactly("de");
         }
         assertThat(tip.problems()).filteredOn(SchemaProblem::isError).isEmpty();
         assertThat(rows("SELECT customer FROM " + shadow() + ".mig_orders WHERE tip_run = 'mig-1'"))
@@ -122,13 +122,13 @@ abstract class MigrationContract {
         exec("ALTER TABLE mig_orders ADD COLUMN note " + textType());
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO mig_orders (id, customer, amount, note) VALUES (1, 'prod', 1, 'kept')");
-            assertThatThrownBy(() -> in(() -> rows(s, "SELECT customer FROM mig_orders")))
+            assertThatThrownBy(() -> in(tip, t -> rows(t, "SELECT customer FROM mig_orders")))
                     .isInstanceOf(RefusedStatementException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("TD001"))
                     .hasMessageContaining("table mig_orders is refused")
                     .hasMessageContaining("column is missing in the twin")
                     .hasMessageContaining("ADD COLUMN").hasMessageContaining("ShadowSchema.update()");
-            assertThat(in(() -> rows(s, "SELECT code FROM mig_countries"))).containsExactly("de");
+            assertThat(MigrationContract.<List<String>>in(tip, t -> rows(t, "SELECT code FROM mig_countries"))).containsExactly("de");
             assertThat(rows(s, "SELECT note FROM mig_orders")).containsExactly("kept");
 
             ShadowUpdate update = shadowSchema().update();
@@ -136,8 +136,8 @@ abstract class MigrationContract {
             assertThat(update.applied()).singleElement().satisfies(sql -> assertThat(sql)
                     .contains("ADD COLUMN").containsIgnoringCase("note"));
 
-            in(() -> s.executeUpdate("INSERT INTO mig_orders (id, customer, amount, note) VALUES (1, 't', 2, 'n')"));
-            assertThat(in(() -> columns(s, "SELECT * FROM mig_orders"))).containsExactly(spell("id"),
+            in(tip, t -> t.executeUpdate("INSERT INTO mig_orders (id, customer, amount, note) VALUES (1, 't', 2, 'n')"));
+            assertThat(MigrationContract.<List<String>>in(tip, t -> columns(t, "SELECT * FROM mig_orders"))).containsExactly(spell("id"),
                     spell("customer"), spell("amount"), spell("legacy"), spell("note"));
         }
         assertThat(rows("SELECT note FROM " + shadow() + ".mig_orders WHERE tip_run = 'mig-1'")).containsExactly("n");
@@ -194,8 +194,17 @@ abstract class MigrationContract {
         assertThat(update.applied()).anySatisfy(sql -> assertThat(sql).contains("ADD COLUMN"));
     }
 
-    private static <T> T in(java.util.concurrent.Callable<T> work) throws Exception {
-        return TipContext.call(RUN, work);
+    /** Work on a statement of a connection borrowed in the run (connections are pinned to their context). */
+    private interface StatementWork<T> {
+        T apply(Statement statement) throws Exception;
+    }
+
+    private static <T> T in(TipDataSource tip, StatementWork<T> work) throws Exception {
+        return TipContext.call(RUN, () -> {
+            try (Connection c = tip.getConnection(); Statement t = c.createStatement()) {
+                return work.apply(t);
+            }
+        });
     }
 
     private void exec(String sql) throws SQLException {

@@ -102,9 +102,12 @@ abstract class MigrationToolsContract {
             throws Exception {
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO tools_orders (id, customer, note) VALUES (1, 'prod', 'p')");
-            TipContext.call(RUN, () -> s.executeUpdate(
-                    "INSERT INTO tools_orders (id, customer, note) VALUES (1, 'test', 't')"));
         }
+        TipContext.call(RUN, () -> {
+            try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO tools_orders (id, customer, note) VALUES (1, 'test', 't')");
+            }
+        });
         assertThat(rows(ds, "SELECT note FROM " + defaultShadow(database) + ".tools_orders WHERE tip_run = 'tools-1'"))
                 .containsExactly("t");
         assertThat(rows(ds, "SELECT note FROM tools_orders")).containsExactly("p");

@@ -23,8 +23,8 @@ class PostgresPurgeJobTest extends PurgeJobContract {
         long rows = seedRun("terminated", Duration.ofMinutes(-5), 25);
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(db.raw.getJdbcUrl() + "&ApplicationName=tdpj_victim");
-        cfg.setUsername(TestServers.PG_USER);
-        cfg.setPassword(TestServers.PG_PASSWORD);
+        cfg.setUsername(db.raw.getUsername());   // the production owner, who may end its own sessions
+        cfg.setPassword(db.raw.getPassword());
         cfg.setMaximumPoolSize(2);
         try (HikariDataSource victim = new HikariDataSource(cfg)) {
             int[] killed = new int[1];

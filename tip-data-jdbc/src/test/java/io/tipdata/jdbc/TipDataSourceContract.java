@@ -76,6 +76,24 @@ abstract class TipDataSourceContract {
         return TipContext.call(run, work);
     }
 
+    /** Runs the statement in the run on a connection borrowed there (connections are pinned to their context). */
+    static int updateIn(TipDataSource ds, TestRun run, String sql) throws Exception {
+        return in(run, () -> {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                return s.executeUpdate(sql);
+            }
+        });
+    }
+
+    /** Runs the query in the run on a connection borrowed there and tells whether it returned a row. */
+    static boolean queryIn(TipDataSource ds, TestRun run, String sql) throws Exception {
+        return in(run, () -> {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                return rs.next();
+            }
+        });
+    }
+
     int update(String sql) throws SQLException {
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
@@ -463,8 +481,8 @@ abstract class TipDataSourceContract {
                         + "; create it or remove it from the policies");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             assertThat(s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('prod-9', 9)")).isEqualTo(1);
-            in(RUN_A, () -> s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('a-9', 9)"));
-            assertRefused(() -> in(RUN_A, () -> s.executeQuery("SELECT id FROM invoices")),
+            updateIn(ds, RUN_A, "INSERT INTO orders (customer, amount) VALUES ('a-9', 9)");
+            assertRefused(() -> queryIn(ds, RUN_A, "SELECT id FROM invoices"),
                     RefusedStatementException.REFUSED, "table invoices is refused",
                     "does not exist in schema " + db.productionSchema());
         }
@@ -480,10 +498,9 @@ abstract class TipDataSourceContract {
                 + " ShadowSchema.create() or `java -cp tip-data-jdbc-<version>-cli.jar:<JDBC driver jar>"
                 + " io.tipdata.jdbc.cli.TipCommand shadow create --url ... --isolated ...`");
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            assertRefused(() -> in(RUN_A, () -> s.executeQuery("SELECT note FROM secrets")),
+            assertRefused(() -> queryIn(ds, RUN_A, "SELECT note FROM secrets"),
                     RefusedStatementException.REFUSED, "table secrets is refused", "ShadowSchema.create()");
-            assertThat(in(RUN_A, () -> s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('a-1', 1)")))
-                    .isEqualTo(1);
+            assertThat(updateIn(ds, RUN_A, "INSERT INTO orders (customer, amount) VALUES ('a-1', 1)")).isEqualTo(1);
             try (ResultSet rs = s.executeQuery("SELECT note FROM secrets")) {
                 assertThat(rs.next()).isTrue();
             }

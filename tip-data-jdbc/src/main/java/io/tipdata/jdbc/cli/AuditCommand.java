@@ -23,8 +23,14 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Checks that no test row outlived its run and that the shadow schema matches production.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:nothing leaked", "1:leaks found (printed)", "2:configuration or usage error",
-            "3:database error"})
+        exitCodeList = {
+            " 0:done, nothing wrong (every due run purged or listed; nothing leaked)",
+            " 1:problems found (printed): some runs failed and are retried by the next pass, or leaks",
+            " 2:usage error: the arguments cannot be used",
+            " 3:database error",
+            " 4:configuration error: an unset variable, an unreadable file, a bad setting",
+            " 5:a class or the JDBC driver for the URL is missing from the class path",
+            "70:unexpected error in tip-data"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Mixin

@@ -30,8 +30,14 @@ import picocli.CommandLine.Option;
 @Command(name = "purge", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Deletes the rows of expired test runs from the shadow twins and marks the runs purged.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every due run purged (or, dry, listed)", "1:some runs failed; the next pass retries them",
-            "2:configuration or usage error", "3:database error"})
+        exitCodeList = {
+            " 0:done, nothing wrong (every due run purged or listed; nothing leaked)",
+            " 1:problems found (printed): some runs failed and are retried by the next pass, or leaks",
+            " 2:usage error: the arguments cannot be used",
+            " 3:database error",
+            " 4:configuration error: an unset variable, an unreadable file, a bad setting",
+            " 5:a class or the JDBC driver for the URL is missing from the class path",
+            "70:unexpected error in tip-data"})
 public final class PurgeCommand implements Callable<Integer> {
 
     @Mixin

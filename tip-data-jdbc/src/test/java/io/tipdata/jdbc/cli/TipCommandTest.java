@@ -17,7 +17,8 @@ class TipCommandTest {
         List<CommandSpec> commands = new ArrayList<>();
         collect(new CommandLine(new RootCommand()).getCommandSpec(), commands);
         assertThat(commands).extracting(CommandSpec::qualifiedName).contains("tip-data", "tip-data mint",
-                "tip-data shadow", "tip-data shadow create", "tip-data shadow check", "tip-data shadow update");
+                "tip-data shadow", "tip-data shadow create", "tip-data shadow check", "tip-data shadow update",
+                "tip-data purge", "tip-data audit");
 
         for (CommandSpec command : commands) {
             String name = command.qualifiedName();
@@ -47,7 +48,7 @@ class TipCommandTest {
     void noCommandIsAUsageErrorThatListsTheCommands() {
         CliRun r = CliRun.run(Map.of());
         assertThat(r.code()).isEqualTo(TipCommand.USAGE);
-        assertThat(r.err()).startsWith("error: no command given: use one of [mint, shadow]")
+        assertThat(r.err()).startsWith("error: no command given: use one of [mint, shadow, purge, audit]")
                 .contains("see 'tip-data --help'");
     }
 
