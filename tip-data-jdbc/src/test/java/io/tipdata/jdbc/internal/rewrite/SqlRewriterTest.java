@@ -345,6 +345,13 @@ class SqlRewriterTest {
     }
 
     @Test
+    void sequenceValuesAsHibernateDrawsThemPass() throws Exception {
+        assertThat(rewrite(H2, "select next value for customer_seq")).isEqualTo("SELECT NEXT VALUE FOR customer_seq");
+        assertThat(rewrite(MARIADB, "select next value for customer_seq"))
+                .isEqualTo("SELECT NEXT VALUE FOR customer_seq");
+    }
+
+    @Test
     void runIdIsValidatedAndPlacedAsLiteral() throws Exception {
         RewrittenSql r = Policies.rewriter(POSTGRESQL).rewrite("select * from orders");
         assertThat(r.sqlFor("other_run")).endsWith("orders.tip_run = 'other_run'");

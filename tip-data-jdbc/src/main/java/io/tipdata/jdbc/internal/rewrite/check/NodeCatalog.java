@@ -96,6 +96,7 @@ final class NodeCatalog {
         KNOWN.put("expression.LongValue", Map.of("stringValue", Text.NUMBER));
         KNOWN.put("expression.ExtractExpression", Map.of("name", Text.WORD));
         KNOWN.put("expression.Function", Map.of("nameparts", Text.NAME));
+        KNOWN.put("expression.NextValExpression", Map.of("nameList", Text.NAME));
         KNOWN.put("expression.IntervalExpression", Map.of("intervalType", Text.WORD, "parameter", Text.LITERAL));
         KNOWN.put("expression.JdbcParameter", Map.of("parameterCharacter", Text.MARKER));
         KNOWN.put("expression.JsonKeyValuePair", Map.of("key", Text.NAME));
