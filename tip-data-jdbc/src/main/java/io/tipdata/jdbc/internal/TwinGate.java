@@ -7,6 +7,7 @@ import io.tipdata.jdbc.StatementListener;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.internal.rewrite.RewrittenSql;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
+import io.tipdata.jdbc.internal.shadow.TwinStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,11 +26,16 @@ import org.slf4j.LoggerFactory;
  * catalog, tables refused and why) comes from {@link StartupCheck}; the check runs again at the first test
  * statement after a failed check and then whenever the interval has passed, on the thread of a test statement
  * (production never waits for it), so a fixed schema lets test traffic through without a restart. Each problem
- * is logged once at ERROR and told to the listener; its resolution is logged at INFO.
+ * is logged once at ERROR and told to the listener; its resolution is logged at INFO. A recheck that reads the
+ * schema as before keeps the rewriter and its cache. On PostgreSQL a test statement also looks, at most every
+ * ten seconds, for twins whose statistics are stale and analyzes them ({@link TwinStatistics}).
  */
 public final class TwinGate implements StatementGuard.Rewrite {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwinGate.class);
+
+    /** How often, at most, test statements look for PostgreSQL twins whose statistics are stale. */
+    static final long STATISTICS_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
 
     private record State(StartupCheck.Health health, SqlRewriter rewriter, Map<String, String> refused,
                          long checkedAt, boolean recheckAtFirstUse) {
@@ -45,6 +51,9 @@ public final class TwinGate implements StatementGuard.Rewrite {
     private final DataSource testIdentity;
     private final Set<String> allowedFunctions;
     private final ReentrantLock checking = new ReentrantLock();
+    private final ReentrantLock analyzing = new ReentrantLock();
+    private final TwinStatistics statistics = new TwinStatistics();
+    private volatile long analyzedAt = System.nanoTime() - STATISTICS_INTERVAL_NANOS;
     private final Set<String> reported = new HashSet<>();
     private volatile State state;
 
@@ -80,6 +89,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
             StartupCheck.Health h = StartupCheck.run(dataSource, policies, explicitShadow, dialect, testIdentity);
             State old = state;
             SqlRewriter rewriter = h.dialect() == null || h.shadowSchema() == null ? null
+                    : sameReading(old, h) ? old.rewriter()
                     : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize),
                             allowedFunctions);
             Map<String, String> refused = new LinkedHashMap<>();
@@ -96,6 +106,15 @@ public final class TwinGate implements StatementGuard.Rewrite {
         } finally {
             checking.unlock();
         }
+    }
+
+    /**
+     * Whether the last check read the schema as this one did, so its rewriter (and its cache of rewritten
+     * statements) still holds: a recheck that finds nothing new keeps the warm cache.
+     */
+    private static boolean sameReading(State old, StartupCheck.Health h) {
+        return old != null && old.rewriter() != null && old.health().dialect() == h.dialect()
+                && h.shadowSchema().equals(old.health().shadowSchema()) && h.columns().equals(old.health().columns());
     }
 
     /** The problems of the last check. */
@@ -151,7 +170,8 @@ public final class TwinGate implements StatementGuard.Rewrite {
 
     private State current() {
         State s = state;
-        if ((s.recheckAtFirstUse() || System.nanoTime() - s.checkedAt() >= intervalNanos) && checking.tryLock()) {
+        long t = System.nanoTime();
+        if ((s.recheckAtFirstUse() || t - s.checkedAt() >= intervalNanos) && checking.tryLock()) {
             try {
                 if (state == s) {
                     recheck();
@@ -160,7 +180,17 @@ public final class TwinGate implements StatementGuard.Rewrite {
                 checking.unlock();
             }
         }
-        return state;
+        State now = state;
+        if (now.health().dialect() == Dialect.POSTGRESQL && now.health().shadowSchema() != null
+                && t - analyzedAt >= STATISTICS_INTERVAL_NANOS && analyzing.tryLock()) {
+            try {
+                analyzedAt = System.nanoTime();
+                statistics.refresh(dataSource, now.health().shadowSchema());
+            } finally {
+                analyzing.unlock();
+            }
+        }
+        return now;
     }
 
     /** Logs each new problem once at ERROR (warnings at WARN) and each solved one at INFO. */

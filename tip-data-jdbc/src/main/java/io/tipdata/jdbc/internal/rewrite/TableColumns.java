@@ -49,6 +49,16 @@ public final class TableColumns {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof TableColumns other && columns.equals(other.columns);
+    }
+
+    @Override
+    public int hashCode() {
+        return columns.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "TableColumns" + columns.keySet();
     }
