@@ -1,6 +1,7 @@
 package io.tipdata.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tipdata.core.KeyRing;
 import io.tipdata.core.TokenMinter;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +58,29 @@ class ExampleServiceTest {
             assertThat(count(s, "SELECT COUNT(*) FROM orders WHERE sku = 'pen'")).isZero();
             assertThat(count(s, "SELECT COUNT(*) FROM tip_shadow.orders WHERE sku = 'pen' AND tip_run = 'example-run'"))
                     .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void testConnectionsLogInAsTheTestIdentityWhichTheDatabaseConfinesToTheTwin() throws Exception {
+        String token = TokenMinter.of(KEYS).mint("identity-run", Instant.now().plusSeconds(600));
+        assertThat(send(HttpRequest.newBuilder(uri("/orders?sku=pen&qty=1")).header("X-Tip-Run", token)
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(201);
+
+        try (Connection admin = DriverManager.getConnection(URL); Statement s = admin.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM information_schema.rights WHERE grantee = 'TIP_TEST'"
+                    + " AND table_schema = 'PUBLIC' AND table_name = 'ORDERS'")).isZero();
+            assertThat(count(s, "SELECT COUNT(*) FROM information_schema.rights WHERE grantee = 'TIP_TEST'"
+                    + " AND table_schema = 'TIP_SHADOW' AND table_name = 'ORDERS'")).isNotZero();
+            assertThat(count(s, "SELECT COUNT(*) FROM orders")).isOne();
+        }
+        try (Connection test = DriverManager.getConnection(URL.replace(";DB_CLOSE_DELAY=-1", ""), ExampleService.TEST_USER,
+                ExampleService.TEST_USER);
+             Statement s = test.createStatement()) {
+            assertThat(count(s, "SELECT COUNT(*) FROM tip_shadow.orders WHERE tip_run = 'identity-run'")).isOne();
+            assertThat(count(s, "SELECT COUNT(*) FROM products")).isEqualTo(2);
+            assertThatThrownBy(() -> s.executeQuery("SELECT * FROM orders")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM products")).isInstanceOf(SQLException.class);
         }
     }
 

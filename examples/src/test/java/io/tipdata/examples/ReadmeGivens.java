@@ -1,14 +1,42 @@
 package io.tipdata.examples;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tipdata.core.RunRegistry;
+import io.tipdata.core.TestRun;
+import io.tipdata.core.micrometer.PurgeMetrics;
+import io.tipdata.jdbc.ShadowSchema;
+import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TipDataSource;
 import jakarta.servlet.ServletContext;
 import java.net.URI;
 import javax.sql.DataSource;
 
 /**
- * What the README's Java snippets take as given: each snippet is compiled as a method of a subclass of
- * this class. A snippet may use these names without declaring them; anything else it must declare or import.
+ * What the README's Java snippets take as given (the preamble of every snippet): each snippet is compiled as a
+ * method of a subclass of this class. A snippet may use these names without declaring them: the application's
+ * own objects, and what an earlier snippet of the README made ({@code policies}, {@code shadow} and
+ * {@code dataSource} of "Wrap the DataSource"); anything else it must declare or import.
  */
 public abstract class ReadmeGivens {
+
+    /** The table policies of "Wrap the DataSource". */
+    protected TablePolicies policies;
+    /** The shadow schema of "Wrap the DataSource". */
+    protected ShadowSchema shadow;
+    /** The data source of "Wrap the DataSource". */
+    protected TipDataSource dataSource;
+    /** The TipDataSource as Hibernate is given it. */
+    protected DataSource tipDataSource;
+    /** The production pool's JDBC URL. */
+    protected String jdbcUrl;
+    /** A test run. */
+    protected TestRun run;
+    /** The application's run registry (the filter's). */
+    protected RunRegistry registry;
+    /** The application's Micrometer registry. */
+    protected MeterRegistry meterRegistry;
+    /** The purge job's metrics, bound to {@link #meterRegistry}. */
+    protected PurgeMetrics purgeMetrics;
 
     /** The application's connection pool (HikariCP in the README). */
     protected DataSource hikari;

@@ -6,11 +6,16 @@ import javax.sql.DataSource;
 /** Migrations on H2, in the database tdmig_h2. */
 class H2MigrationTest extends MigrationContract {
 
-    private static final DataSource DS = ShadowTestDatabases.h2("tdmig_h2");
+    private static final TestLogins LOGINS = TestLogins.h2Unchecked("tdmig_h2");
 
     @Override
     DataSource dataSource() {
-        return DS;
+        return LOGINS.production();
+    }
+
+    @Override
+    DataSource testIdentity() {
+        return LOGINS.testIdentity();
     }
 
     @Override

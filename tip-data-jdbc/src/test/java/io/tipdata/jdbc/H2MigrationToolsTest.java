@@ -1,13 +1,13 @@
 package io.tipdata.jdbc;
 
-import javax.sql.DataSource;
+import java.sql.SQLException;
 
 /** Flyway and Liquibase on H2. */
 class H2MigrationToolsTest extends MigrationToolsContract {
 
     @Override
-    DataSource freshDatabase(String name) {
-        return ShadowTestDatabases.h2(name + System.nanoTime());
+    TestLogins freshDatabase(String name) throws SQLException {
+        return TestLogins.h2(name + System.nanoTime());
     }
 
     @Override

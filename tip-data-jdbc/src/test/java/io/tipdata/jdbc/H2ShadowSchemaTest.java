@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class H2ShadowSchemaTest extends ShadowSchemaContract {
 
-    private static final DataSource DS = ShadowTestDatabases.h2("h2_shadow_schema_test");
+    private static final TestLogins LOGINS = TestLogins.h2Unchecked("h2_shadow_schema_test");
+    private static final DataSource DS = LOGINS.production();
 
     @Override
-    DataSource dataSource() {
-        return DS;
+    TestLogins logins() {
+        return LOGINS;
     }
 
     @Override

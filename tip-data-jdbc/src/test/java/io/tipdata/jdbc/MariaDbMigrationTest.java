@@ -3,26 +3,33 @@ package io.tipdata.jdbc;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Migrations on MariaDB, in the database tdmig_maria and its default shadow schema tdmig_maria_tip_shadow. */
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class MariaDbMigrationTest extends MigrationContract {
 
-    private DataSource ds;
+    private static TestLogins logins;
+
+    @BeforeAll
+    static void createLogins() throws SQLException {
+        logins = TestLogins.mariadb("tdmig_maria", "tdmig_maria_tip_shadow");
+    }
 
     @AfterAll
-    void dropDatabases() throws SQLException {
-        ShadowTestDatabases.dropMariaDb("tdmig_maria");
-        ShadowTestDatabases.dropMariaDb("tdmig_maria_tip_shadow");
+    static void dropLogins() throws SQLException {
+        logins.close();
     }
 
     @Override
-    DataSource dataSource() throws SQLException {
-        if (ds == null) {
-            ds = ShadowTestDatabases.mariadb("tdmig_maria");
-        }
-        return ds;
+    DataSource dataSource() {
+        return logins.production();
+    }
+
+    @Override
+    DataSource testIdentity() {
+        return logins.testIdentity();
     }
 
     @Override

@@ -9,27 +9,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class MariaDbShadowSchemaTest extends ShadowSchemaContract {
 
-    private DataSource ds;
+    private static TestLogins logins;
+
+    @BeforeAll
+    static void createLogins() throws SQLException {
+        logins = TestLogins.mariadb("tdss_maria_prod", "tdss_maria_shadow");
+    }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
-        ShadowTestDatabases.dropMariaDb("tdss_maria_prod");
+    static void dropLogins() throws SQLException {
+        logins.close();
     }
 
     @Override
-    DataSource dataSource() throws SQLException {
-        if (ds == null) {
-            ds = ShadowTestDatabases.mariadb("tdss_maria_prod");
-        }
-        return ds;
+    TestLogins logins() {
+        return logins;
     }
 
     @Override
@@ -76,7 +78,7 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
 
             exec("INSERT INTO " + shadow() + ".Audit_Mixed (id, tip_run) VALUES (1, 'run-a')");
             assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".Audit_Mixed")).isEqualTo(1);
-            assertThat(shadowSchema(p).check()).isEmpty();
+            assertThat(TestLogins.check(shadowSchema(p))).isEmpty();
         } finally {
             exec("DROP TABLE IF EXISTS Audit_Mixed");
         }
@@ -96,14 +98,16 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
         exec(insert + "(1, 'abcdefghij-1', 'run-a')", insert + "(2, 'abcdefghij-2', 'run-b')");
         assertThatThrownBy(() -> exec(insert + "(3, 'abcdefghij-3', 'run-a')")).isInstanceOf(SQLException.class)
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23000"));
-        assertThat(shadowSchema(p).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(p))).isEmpty();
 
         exec("ALTER TABLE " + shadow() + ".audit_a DROP INDEX name_uk, ADD UNIQUE name_uk (name, tip_run)");
-        assertThat(shadowSchema(p).check()).singleElement().satisfies(pr -> {
-            assertThat(pr.column()).isEqualTo("name");
-            assertThat(pr.problem()).contains("unique key name_uk (name(10))")
-                    .contains("no counterpart (name(10), tip_run)");
-        });
+        List<SchemaProblem> problems = TestLogins.check(shadowSchema(p));
+        assertThat(problems).hasSize(2);
+        assertThat(problems).filteredOn(pr -> pr.column().equals("name")).singleElement().satisfies(pr ->
+                assertThat(pr.problem()).contains("unique key name_uk (name(10))")
+                        .contains("no counterpart (name(10), tip_run)"));
+        assertThat(problems).filteredOn(pr -> pr.column().equals("name,tip_run")).singleElement().satisfies(pr ->
+                assertThat(pr.fix()).startsWith("run ALTER TABLE `" + shadow() + "`.`audit_a` DROP INDEX `name_uk`"));
     }
 
     /** index:non_unique:column(sub_part)-collation,... of each index of the twin, from information_schema. */

@@ -29,8 +29,11 @@ abstract class MigrationContract {
 
     static final TestRun RUN = TestRun.of("mig-1", Duration.ofMinutes(30));
 
-    /** The production database, its own for this class. */
+    /** The production database, its own for this class, as its non-superuser owner. */
     abstract DataSource dataSource() throws SQLException;
+
+    /** The test identity ({@link TestLogins}): the shadow schema grants it, test connections use it. */
+    abstract DataSource testIdentity() throws SQLException;
 
     /** The shadow schema to set, or {@code null} to use the default. */
     abstract String explicitShadow();
@@ -65,7 +68,7 @@ abstract class MigrationContract {
     }
 
     private ShadowSchema shadowSchema() throws SQLException {
-        ShadowSchema.Builder b = ShadowSchema.builder(dataSource()).policies(policies());
+        ShadowSchema.Builder b = ShadowSchema.builder(dataSource()).policies(policies()).testIdentity(testIdentity());
         return explicitShadow() == null ? b.build() : b.shadowSchema(explicitShadow()).build();
     }
 
@@ -75,8 +78,8 @@ abstract class MigrationContract {
     }
 
     private TipDataSource tip(Duration recheck, StatementListener listener) throws SQLException {
-        TipDataSource.Builder b = TipDataSource.wrap(dataSource()).policies(policies()).recheckInterval(recheck)
-                .listener(listener);
+        TipDataSource.Builder b = TipDataSource.wrap(dataSource()).testConnections(testIdentity()).policies(policies())
+                .recheckInterval(recheck).listener(listener);
         return (explicitShadow() == null ? b : b.shadowSchema(explicitShadow())).build();
     }
 
@@ -156,13 +159,13 @@ abstract class MigrationContract {
         exec("ALTER TABLE mig_orders ADD CONSTRAINT mig_amount_positive CHECK (amount >= 0)");
         exec("ALTER TABLE mig_orders ADD CONSTRAINT mig_orders_cust_amount UNIQUE (customer, amount)");
         List<String> production = rows("SELECT COUNT(*) FROM mig_orders");
-        assertThat(shadow.check()).filteredOn(SchemaProblem::isError).isNotEmpty();
+        assertThat(TestLogins.check(shadow)).filteredOn(SchemaProblem::isError).isNotEmpty();
 
         ShadowUpdate update = shadow.update();
 
         assertThat(update.refused()).isEmpty();
         assertThat(update.applied()).hasSizeGreaterThanOrEqualTo(5);
-        assertThat(shadow.check()).isEmpty();
+        assertThat(TestLogins.check(shadow)).isEmpty();
         assertThat(shadow.update().applied()).as("a second update has nothing to do").isEmpty();
         assertThat(rows("SELECT COUNT(*) FROM mig_orders")).isEqualTo(production);
         String twin = shadow() + ".mig_orders";

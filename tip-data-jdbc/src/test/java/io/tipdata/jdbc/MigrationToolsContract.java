@@ -21,6 +21,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +35,26 @@ abstract class MigrationToolsContract {
 
     static final TestRun RUN = TestRun.of("tools-1", Duration.ofMinutes(30));
 
-    /** A fresh production database for one tool (dropped and created again). */
-    abstract DataSource freshDatabase(String name) throws SQLException;
+    /**
+     * A fresh production database for one tool (dropped and created again), with its non-superuser owner and
+     * test identity; this class closes it.
+     */
+    abstract TestLogins freshDatabase(String name) throws SQLException;
+
+    private final List<TestLogins> opened = new ArrayList<>();
+
+    private TestLogins open(String name) throws SQLException {
+        TestLogins logins = freshDatabase(name);
+        opened.add(logins);
+        return logins;
+    }
+
+    @AfterAll
+    void dropDatabases() throws SQLException {
+        for (TestLogins logins : opened) {
+            logins.close();
+        }
+    }
 
     /** The shadow schema the default resolves to for that database. */
     abstract String defaultShadow(String database);
@@ -45,29 +64,32 @@ abstract class MigrationToolsContract {
 
     @Test
     void flywayMigrationsAreFollowedByTheTwins() throws Exception {
-        DataSource ds = freshDatabase("tdtools_fw");
+        TestLogins logins = open("tdtools_fw");
+        DataSource ds = logins.production();
         ShadowSchema shadow = ShadowSchema.builder(ds).policies(TablePolicies.builder()
-                .table(TablePolicy.ISOLATED, "tools_orders").build()).build();
+                .table(TablePolicy.ISOLATED, "tools_orders").build()).testIdentity(logins.testIdentity()).build();
         Files.writeString(dir.resolve("V1__orders.sql"),
                 "CREATE TABLE tools_orders (id INT NOT NULL PRIMARY KEY, customer VARCHAR(50) NOT NULL);\n");
         Files.writeString(dir.resolve("V2__note.sql"), "ALTER TABLE tools_orders ADD COLUMN note VARCHAR(100);\n"
                 + "CREATE INDEX tools_orders_customer ON tools_orders (customer);\n");
         Flyway.configure().dataSource(ds).locations("filesystem:" + dir).target("1")
                 .callbacks(new ShadowSchemaCallback(shadow)).load().migrate();
-        assertThat(shadow.check()).isEmpty();
-        TipDataSource tip = TipDataSource.wrap(ds).isolated("tools_orders").recheckInterval(Duration.ZERO).build();
-        assertThat(tip.problems()).isEmpty();
+        assertThat(TestLogins.check(shadow)).isEmpty();
+        TipDataSource tip = TipDataSource.wrap(ds).testConnections(logins.testIdentity()).isolated("tools_orders")
+                .recheckInterval(Duration.ZERO).build();
+        assertThat(TestLogins.own(tip.problems())).isEmpty();
 
         Flyway.configure().dataSource(ds).locations("filesystem:" + dir)
                 .callbacks(new ShadowSchemaCallback(shadow)).load().migrate();
 
-        assertThat(shadow.check()).isEmpty();
+        assertThat(TestLogins.check(shadow)).isEmpty();
         assertTestTrafficUsesTheNewColumn(tip, ds, "tdtools_fw");
     }
 
     @Test
     void liquibaseMigrationsAreFollowedByTheTwins() throws Exception {
-        DataSource ds = freshDatabase("tdtools_lb");
+        TestLogins logins = open("tdtools_lb");
+        DataSource ds = logins.production();
         Files.writeString(dir.resolve("changelog.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -86,15 +108,21 @@ abstract class MigrationToolsContract {
                   </changeSet>
                 </databaseChangeLog>
                 """);
-        TipDataSource tip = TipDataSource.wrap(ds).policy(TablePolicy.ISOLATED, "tools_*")
-                .recheckInterval(Duration.ZERO).build();
+        TipDataSource tip = TipDataSource.wrap(ds).testConnections(logins.testIdentity())
+                .policy(TablePolicy.ISOLATED, "tools_*").recheckInterval(Duration.ZERO).build();
         try (Connection c = ds.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
             try (Liquibase liquibase = new Liquibase("changelog.xml", new DirectoryResourceAccessor(dir), database)) {
                 liquibase.update();
             }
         }
-        assertThat(ShadowSchema.builder(ds).policies(tip.policies()).build().check()).isEmpty();
+        assertThat(TestLogins.check(ShadowSchema.builder(ds).policies(tip.policies()).build())).isEmpty();
+        // the custom change knows no test identity: the application grants it as after any update
+        ShadowSchema granted = ShadowSchema.builder(ds).policies(tip.policies()).testIdentity(logins.testIdentity())
+                .build();
+        granted.create();
+        assertThat(TestLogins.check(granted)).isEmpty();
+        tip.recheck();
         assertTestTrafficUsesTheNewColumn(tip, ds, "tdtools_lb");
     }
 

@@ -3,26 +3,33 @@ package io.tipdata.jdbc;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Migrations on PostgreSQL, in the schemas tdmig_pg and tdmig_pg_shadow. */
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class PostgresMigrationTest extends MigrationContract {
 
-    private DataSource ds;
+    private static TestLogins logins;
+
+    @BeforeAll
+    static void createLogins() throws SQLException {
+        logins = TestLogins.postgres("tdmig_pg", "tdmig_pg_shadow");
+    }
 
     @AfterAll
-    void dropSchemas() throws SQLException {
-        ShadowTestDatabases.dropPostgres("tdmig_pg");
-        ShadowTestDatabases.dropPostgres("tdmig_pg_shadow");
+    static void dropLogins() throws SQLException {
+        logins.close();
     }
 
     @Override
-    DataSource dataSource() throws SQLException {
-        if (ds == null) {
-            ds = ShadowTestDatabases.postgres("tdmig_pg");
-        }
-        return ds;
+    DataSource dataSource() {
+        return logins.production();
+    }
+
+    @Override
+    DataSource testIdentity() {
+        return logins.testIdentity();
     }
 
     @Override

@@ -3,23 +3,26 @@ package io.tipdata.jdbc;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class PostgresRunRegistryTest extends RunRegistryContract {
 
-    private DataSource ds;
+    private static TestLogins logins;
+
+    @BeforeAll
+    static void createLogins() throws SQLException {
+        logins = TestLogins.postgres("tdrr_pg");
+    }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
-        ShadowTestDatabases.dropPostgres("tdrr_pg");
+    static void dropLogins() throws SQLException {
+        logins.close();
     }
 
     @Override
-    DataSource dataSource() throws SQLException {
-        if (ds == null) {
-            ds = ShadowTestDatabases.postgres("tdrr_pg");
-        }
-        return ds;
+    DataSource dataSource() {
+        return logins.production();
     }
 }

@@ -13,27 +13,29 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class PostgresShadowSchemaTest extends ShadowSchemaContract {
 
-    private DataSource ds;
+    private static TestLogins logins;
+
+    @BeforeAll
+    static void createLogins() throws SQLException {
+        logins = TestLogins.postgres("tdss_pg_prod", "tdss_pg_shadow");
+    }
 
     @AfterAll
-    static void dropDatabase() throws SQLException {
-        ShadowTestDatabases.dropPostgres("tdss_pg_prod");
+    static void dropLogins() throws SQLException {
+        logins.close();
     }
 
     @Override
-    DataSource dataSource() throws SQLException {
-        if (ds == null) {
-            ds = ShadowTestDatabases.postgres("tdss_pg_prod");
-        }
-        return ds;
+    TestLogins logins() {
+        return logins;
     }
 
     @Override
@@ -85,7 +87,7 @@ class PostgresShadowSchemaTest extends ShadowSchemaContract {
 
         assertThat(count("SELECT COUNT(DISTINCT id) FROM " + shadow() + ".audit_a")).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM orders o JOIN " + shadow() + ".orders t ON o.id = t.id")).isZero();
-        assertThat(shadowSchema(p).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(p))).isEmpty();
     }
 
     /** A production table with a partial unique index on a quoted column and an expression unique index. */
@@ -120,14 +122,15 @@ class PostgresShadowSchemaTest extends ShadowSchemaContract {
                 + " DO UPDATE SET hits = 1", insert + "(6, 'a@x', 'y', NULL, 'run-a') ON CONFLICT (\"Email\", tip_run)"
                 + " WHERE deleted_at IS NULL DO UPDATE SET hits = 2");
         assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".users WHERE tip_run = 'run-a' AND hits = 2")).isOne();
-        assertThat(shadowSchema(p).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(p))).isEmpty();
     }
 
     @Test
     void upsertOnAPartialUniqueIndexFindsItsArbiterThroughTipDataSource() throws Exception {
         TablePolicies p = users();
         shadowSchema(p).create();
-        TipDataSource tip = TipDataSource.wrap(dataSource()).policies(p).shadowSchema(shadow()).build();
+        TipDataSource tip = TipDataSource.wrap(dataSource()).policies(p).shadowSchema(shadow())
+                .testConnections(testIdentity()).build();
         Instant now = Instant.now();
         String upsert = "INSERT INTO users (id, \"Email\", hits) VALUES (?, 'a@x', 1) ON CONFLICT (\"Email\")"
                 + " WHERE deleted_at IS NULL DO UPDATE SET hits = users.hits + 1";
@@ -153,7 +156,7 @@ class PostgresShadowSchemaTest extends ShadowSchemaContract {
         schema.create();
         exec("DROP INDEX " + shadow() + ".\"users Email live\"");
 
-        List<SchemaProblem> problems = schema.check();
+        List<SchemaProblem> problems = TestLogins.check(schema);
 
         assertThat(problems).singleElement().satisfies(pr -> {
             assertThat(pr.severity()).isEqualTo(SchemaProblem.Severity.ERROR);
@@ -166,7 +169,7 @@ class PostgresShadowSchemaTest extends ShadowSchemaContract {
         assertThat(TipDataSource.wrap(dataSource()).policies(p).shadowSchema(shadow()).build().problems())
                 .extracting(SchemaProblem::toString).anySatisfy(t -> assertThat(t).contains("users Email live"));
         exec(problems.get(0).fix().substring("run ".length()));
-        assertThat(schema.check()).isEmpty();
+        assertThat(TestLogins.check(schema)).isEmpty();
     }
 
     private List<String> indexDefinitions(String schema, String table) throws SQLException {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every dialect's JDBC run registry must do; subclasses supply the database. */
+/** What every dialect's JDBC run registry must do; subclasses supply the database, logged in as its owner (on
+ * PostgreSQL and MariaDB not a superuser, see {@link TestLogins}). */
 abstract class RunRegistryContract {
 
     static final String TABLE = "tdrr_runs";

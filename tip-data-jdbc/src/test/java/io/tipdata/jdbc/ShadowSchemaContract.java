@@ -29,8 +29,18 @@ abstract class ShadowSchemaContract {
     private static final List<String> TABLES = List.of("items", "orders", "notes", "audit_a", "audit_b", "audit_ref",
             "users");
 
-    /** The data source whose default schema is this class's production schema. */
-    abstract DataSource dataSource() throws SQLException;
+    /** This class's logins: the production owner (not a superuser) and the test identity. */
+    abstract TestLogins logins();
+
+    /** The data source whose default schema is this class's production schema, as its owner. */
+    DataSource dataSource() {
+        return logins().production();
+    }
+
+    /** The test identity's data source: every shadow schema here grants and checks it. */
+    DataSource testIdentity() {
+        return logins().testIdentity();
+    }
 
     /** This class's shadow schema name. */
     abstract String shadow();
@@ -75,10 +85,11 @@ abstract class ShadowSchemaContract {
         for (String t : TABLES) {
             exec("DROP TABLE IF EXISTS " + t);
         }
+        logins().revokeTestIdentity();
     }
 
     ShadowSchema shadowSchema(TablePolicies p) throws SQLException {
-        return ShadowSchema.builder(dataSource()).policies(p).shadowSchema(shadow()).build();
+        return ShadowSchema.builder(dataSource()).policies(p).shadowSchema(shadow()).testIdentity(testIdentity()).build();
     }
 
     @Test
@@ -158,7 +169,7 @@ abstract class ShadowSchemaContract {
         schema.create();
 
         assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".orders WHERE code = 'kept'")).isEqualTo(1);
-        assertThat(schema.check()).isEmpty();
+        assertThat(TestLogins.check(schema)).isEmpty();
     }
 
     @Test
@@ -183,7 +194,7 @@ abstract class ShadowSchemaContract {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(shadowSchema(policies).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(policies))).isEmpty();
     }
 
     @Test
@@ -200,14 +211,14 @@ abstract class ShadowSchemaContract {
         assertThat(columns(shadow(), "audit_b")).hasSize(3);
         assertThat(columns(shadow(), "audit_ref")).isEmpty();
         assertThat(columns(shadow(), "orders")).isEmpty();
-        assertThat(shadowSchema(p).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(p))).isEmpty();
     }
 
     @Test
     void checkReportsMissingShadowSchemaTwinAndProductionTable() throws SQLException {
         TablePolicies p = TablePolicies.builder().table(TablePolicy.ISOLATED, "orders", "items", "ghosts").build();
 
-        List<SchemaProblem> before = shadowSchema(p).check();
+        List<SchemaProblem> before = TestLogins.check(shadowSchema(p));
         assertThat(before).anySatisfy(pr -> {
             assertThat(pr.table()).isEqualToIgnoringCase("orders");
             assertThat(pr.problem()).contains("shadow schema " + shadow() + " does not exist");
@@ -222,8 +233,9 @@ abstract class ShadowSchemaContract {
 
         shadowSchema(p).create();
         exec("DROP TABLE " + shadow() + ".items");
-        List<SchemaProblem> after = shadowSchema(p).check();
-        assertThat(after).hasSize(2);
+        List<SchemaProblem> after = TestLogins.check(shadowSchema(p));
+        // MariaDB keeps a dropped table's grants: the identity check reports the dropped twin's as excess
+        assertThat(after).filteredOn(pr -> !pr.problem().startsWith("test identity ")).hasSize(2);
         assertThat(after).anySatisfy(pr -> {
             assertThat(pr.table()).isEqualToIgnoringCase("items");
             assertThat(pr.column()).isNull();
@@ -242,7 +254,7 @@ abstract class ShadowSchemaContract {
                 setNotNull("orders", "note", "VARCHAR(100)"),
                 "ALTER TABLE orders ALTER COLUMN amount SET DEFAULT 7");
 
-        List<SchemaProblem> problems = schema.check();
+        List<SchemaProblem> problems = TestLogins.check(schema);
 
         assertThat(problems).extracting(pr -> pr.table().toLowerCase(Locale.ROOT) + "."
                         + pr.column().toLowerCase(Locale.ROOT))
@@ -265,7 +277,7 @@ abstract class ShadowSchemaContract {
                 "ALTER TABLE " + shadow() + ".items ADD CONSTRAINT items_sku_uk UNIQUE (sku)",
                 dropRunIndexOfOrders());
 
-        List<SchemaProblem> problems = schema.check();
+        List<SchemaProblem> problems = TestLogins.check(schema);
 
         assertThat(problems).anySatisfy(pr -> {
             assertThat(pr.table()).isEqualToIgnoringCase("orders");
@@ -291,7 +303,7 @@ abstract class ShadowSchemaContract {
         shadowSchema(TablePolicies.builder().build()).create();
         exec("CREATE TABLE " + shadow() + ".notes (id INT NOT NULL, body VARCHAR(20))");
 
-        List<SchemaProblem> problems = shadowSchema(p).check();
+        List<SchemaProblem> problems = TestLogins.check(shadowSchema(p));
 
         assertThat(problems).anySatisfy(pr -> {
             assertThat(pr.table()).isEqualToIgnoringCase("notes");
@@ -316,7 +328,7 @@ abstract class ShadowSchemaContract {
         assertThatThrownBy(() -> exec(insert + "(3, 100, 'ok', 'run-a')")).isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> exec(insert + "(4, 5, 'bad', 'run-a')")).isInstanceOf(SQLException.class);
         assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".audit_a")).isEqualTo(1);
-        assertThat(shadowSchema(p).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(p))).isEmpty();
     }
 
     @Test
@@ -334,7 +346,7 @@ abstract class ShadowSchemaContract {
         exec("INSERT INTO " + shadow() + ".orders (code, note, tip_run) VALUES ('t-1', 'n', 'run-a')");
         assertThat(count("SELECT COUNT(*) FROM " + shadow() + ".orders WHERE tip_run = 'run-a' AND note = 'n'"))
                 .isEqualTo(1);
-        assertThat(shadowSchema(policies).check()).isEmpty();
+        assertThat(TestLogins.check(shadowSchema(policies))).isEmpty();
     }
 
     @Test
@@ -344,7 +356,7 @@ abstract class ShadowSchemaContract {
         schema.create();
         exec(dropTwinIndex("orders", spelledIndex("orders_note_idx")));
 
-        List<SchemaProblem> problems = schema.check();
+        List<SchemaProblem> problems = TestLogins.check(schema);
 
         assertThat(problems).singleElement().satisfies(pr -> {
             assertThat(pr.severity()).isEqualTo(SchemaProblem.Severity.WARNING);
@@ -353,10 +365,11 @@ abstract class ShadowSchemaContract {
             assertThat(pr.fix()).startsWith("run CREATE INDEX ").containsIgnoringCase("orders_note_idx");
             assertThat(pr.toString()).startsWith("warning: ");
         });
-        assertThat(TipDataSource.wrap(dataSource()).policies(policies).shadowSchema(shadow()).build()).isNotNull();
+        assertThat(TipDataSource.wrap(dataSource()).policies(policies).shadowSchema(shadow())
+                .testConnections(testIdentity()).build()).isNotNull();
         exec(problems.get(0).fix().substring("run ".length()));
         assertThat(indexColumns(shadow(), "orders")).containsEntry("orders_note_idx", List.of("tip_run", "note"));
-        assertThat(schema.check()).isEmpty();
+        assertThat(TestLogins.check(schema)).isEmpty();
     }
 
     @Test
@@ -378,7 +391,7 @@ abstract class ShadowSchemaContract {
         exec("ALTER TABLE audit_a DROP COLUMN tip_run");
         schema.create();
         assertThat(columns(shadow(), "audit_a")).hasSize(2);
-        assertThat(schema.check()).isEmpty();
+        assertThat(TestLogins.check(schema)).isEmpty();
     }
 
     // --- reading the database directly ---

@@ -17,8 +17,8 @@ import java.util.UUID;
  * HikariCP pool, plus direct reads that bypass tip-data. Each test class names its own schemas.
  *
  * <p>Logins: on PostgreSQL and MariaDB the production pool {@link #raw} logs in as a non-superuser owner of
- * the production and shadow schemas, and {@link #testPool} as the test identity (each created here from
- * {@link TestServers}' admin login, named after the schema, dropped at {@link #close()}); on H2 production is
+ * the production and shadow schemas, and {@link #testPool} as the test identity (each made by the shared fixture
+ * {@link TestLogins}, named after the schema, dropped at {@link #close()}); on H2 production is
  * the admin {@code sa} and the test identity a plain user. {@link #createTables()} grants the identity its
  * privileges through {@link ShadowSchema}.
  *
@@ -30,11 +30,13 @@ abstract class TestDatabase implements AutoCloseable {
     static final String[] TABLES = {"orders", "order_items", "countries", "audit", "secrets"};
     static final String[] ISOLATED = {"orders", "order_items"};
 
-    static final String PASSWORD = "tip-test-pw";
+    static final String PASSWORD = TestLogins.PASSWORD;
 
     final String shadow;
     HikariDataSource raw;
     HikariDataSource testPool;
+    /** The logins on PostgreSQL and MariaDB, made and dropped by the shared fixture. */
+    TestLogins logins;
 
     TestDatabase(String shadow) {
         this.shadow = shadow;
@@ -252,43 +254,22 @@ abstract class TestDatabase implements AutoCloseable {
 
         @Override
         void open() throws SQLException {
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                dropAll(s);
-                s.execute("CREATE ROLE " + owner() + " LOGIN PASSWORD '" + PASSWORD + "'");
-                s.execute("CREATE ROLE " + testLogin() + " LOGIN PASSWORD '" + PASSWORD + "'");
-                s.execute("CREATE SCHEMA " + schema + " AUTHORIZATION " + owner());
-                s.execute("CREATE SCHEMA " + shadow + " AUTHORIZATION " + owner());
-            }
-            String at = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            raw = pool(at, owner(), PASSWORD);
-            testPool = pool(at, testLogin() + "", PASSWORD);
+            logins = TestLogins.postgres(schema, shadow);
+            raw = pool(logins.url(), owner(), PASSWORD);
+            testPool = pool(logins.url(), testLogin(), PASSWORD);
         }
 
         String owner() {
-            return schema + "_owner";
+            return logins.owner();
         }
 
         String testLogin() {
-            return schema + "_test";
+            return logins.testLogin();
         }
 
         @Override
         Connection admin() throws SQLException {
             return DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD);
-        }
-
-        private void dropAll(Statement s) throws SQLException {
-            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            s.execute("DROP SCHEMA IF EXISTS " + shadow + " CASCADE");
-            for (String role : new String[] {testLogin(), owner()}) {
-                try (ResultSet rs = s.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role + "'")) {
-                    if (!rs.next()) {
-                        continue;
-                    }
-                }
-                s.execute("DROP OWNED BY " + role + " CASCADE");
-                s.execute("DROP ROLE " + role);
-            }
         }
 
         @Override
@@ -310,8 +291,10 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         public void close() {
             super.close();
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                dropAll(s);
+            try {
+                if (logins != null) {
+                    logins.close();
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not drop the test schemas " + schema + ", " + shadow, e);
             }
@@ -332,58 +315,34 @@ abstract class TestDatabase implements AutoCloseable {
             return Dialect.MARIADB;
         }
 
-        /** Each login exists for both host forms, as an anonymous {@code ''@localhost} would shadow {@code %}. */
-        static final String[] HOSTS = {"'%'", "'localhost'"};
-
         @Override
         void open() throws SQLException {
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                dropAll(s);
-                s.execute("CREATE DATABASE " + database);
-                s.execute("CREATE DATABASE " + shadow);
-                for (String host : HOSTS) {
-                    s.execute("CREATE USER " + owner() + "@" + host + " IDENTIFIED BY '" + PASSWORD + "'");
-                    s.execute("GRANT ALL PRIVILEGES ON " + database + ".* TO " + owner() + "@" + host
-                            + " WITH GRANT OPTION");
-                    s.execute("GRANT ALL PRIVILEGES ON " + shadow + ".* TO " + owner() + "@" + host
-                            + " WITH GRANT OPTION");
-                    s.execute("CREATE USER " + testLogin() + "@" + host + " IDENTIFIED BY '" + PASSWORD + "'");
-                }
-            }
-            String at = url.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database);
+            logins = TestLogins.mariadb(database, shadow);
+            String at = logins.url();
             raw = pool(at, owner(), PASSWORD);
             testPool = pool(at, testLogin(), PASSWORD);
         }
 
         String owner() {
-            return database + "_owner";
+            return logins.owner();
         }
 
         /** Grants each account of the test login, which cannot connect to its database before. */
         @Override
         void grantTestIdentity() throws SQLException {
-            for (String host : HOSTS) {
-                ShadowSchema.builder(raw).policies(policies()).schema(shadow)
-                        .testLogin(testLogin() + "@" + host.replace("'", "")).build().create();
+            for (String host : TestLogins.MARIADB_HOSTS) {
+                ShadowSchema.builder(raw).policies(policies()).shadowSchema(shadow)
+                        .testLogin(testLogin() + "@" + host).build().create();
             }
         }
 
         String testLogin() {
-            return database + "_test";
+            return logins.testLogin();
         }
 
         @Override
         Connection admin() throws SQLException {
             return DriverManager.getConnection(url, TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
-        }
-
-        private void dropAll(Statement s) throws SQLException {
-            s.execute("DROP DATABASE IF EXISTS " + database);
-            s.execute("DROP DATABASE IF EXISTS " + shadow);
-            for (String host : HOSTS) {
-                s.execute("DROP USER IF EXISTS " + owner() + "@" + host);
-                s.execute("DROP USER IF EXISTS " + testLogin() + "@" + host);
-            }
         }
 
         @Override
@@ -410,8 +369,10 @@ abstract class TestDatabase implements AutoCloseable {
         @Override
         public void close() {
             super.close();
-            try (Connection c = admin(); Statement s = c.createStatement()) {
-                dropAll(s);
+            try {
+                if (logins != null) {
+                    logins.close();
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not drop the test databases " + database + ", " + shadow, e);
             }

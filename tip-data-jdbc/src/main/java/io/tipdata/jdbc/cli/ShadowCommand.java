@@ -32,20 +32,9 @@ final class ShadowCommand implements Runnable {
             description = {"Creates the shadow schema if missing and each missing twin (existing twins are left as"
                 + " they are; production tables are only read), then checks.",
                 "Exits with 1 when the check finds errors."})
-    static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        ShadowOptions options;
-
+    static final class Create extends Subcommand {
         @Override
-        public Integer call() throws SQLException {
-            ShadowSchema schema = options.shadowSchema(connection);
-            PrintWriter out = spec.commandLine().getOut();
+        Integer call(ShadowSchema schema, PrintWriter out) throws SQLException {
             List<String> created = schema.create();
             String name = schema.resolvedSchema();
             created.forEach(t -> out.println("created shadow twin " + name + "." + t));
@@ -64,19 +53,10 @@ final class ShadowCommand implements Runnable {
             description = {"Compares every isolated table with its twin and prints each difference with its fix.",
                 "Exits with 1 when there are errors; a production index missing in a twin is a warning (slower,"
                     + " never less isolated) and exits with 0."})
-    static final class Check implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConnectionOptions connection;
-
-        @Mixin
-        ShadowOptions options;
-
+    static final class Check extends Subcommand {
         @Override
-        public Integer call() throws SQLException {
-            return report(options.shadowSchema(connection), spec.commandLine().getOut());
+        Integer call(ShadowSchema schema, PrintWriter out) throws SQLException {
+            return report(schema, out);
         }
     }
 
@@ -85,7 +65,21 @@ final class ShadowCommand implements Runnable {
             description = {"Brings every twin in line with its production table without touching production,"
                 + " prints what it changed, then checks.",
                 "Exits with 1 when the check still finds errors (such as a change it refused)."})
-    static final class Update implements Callable<Integer> {
+    static final class Update extends Subcommand {
+        @Override
+        Integer call(ShadowSchema schema, PrintWriter out) throws SQLException {
+            ShadowUpdate update = schema.update();
+            update.applied().forEach(a -> out.println("applied: " + a));
+            update.refused().forEach(r -> out.println("refused: " + r));
+            if (update.applied().isEmpty() && update.refused().isEmpty()) {
+                out.println("every twin was in line with production already");
+            }
+            return report(schema, out);
+        }
+    }
+
+    /** What every shadow subcommand takes: the connection and the shadow schema's options. */
+    abstract static class Subcommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
@@ -96,17 +90,12 @@ final class ShadowCommand implements Runnable {
         ShadowOptions options;
 
         @Override
-        public Integer call() throws SQLException {
-            ShadowSchema schema = options.shadowSchema(connection);
-            PrintWriter out = spec.commandLine().getOut();
-            ShadowUpdate update = schema.update();
-            update.applied().forEach(a -> out.println("applied: " + a));
-            update.refused().forEach(r -> out.println("refused: " + r));
-            if (update.applied().isEmpty() && update.refused().isEmpty()) {
-                out.println("every twin was in line with production already");
-            }
-            return report(schema, out);
+        public final Integer call() throws SQLException {
+            return call(options.shadowSchema(connection), spec.commandLine().getOut());
         }
+
+        /** The subcommand's work on the configured shadow schema; the exit code. */
+        abstract Integer call(ShadowSchema schema, PrintWriter out) throws SQLException;
     }
 
     static int report(ShadowSchema schema, PrintWriter out) throws SQLException {

@@ -2,56 +2,64 @@ package io.tipdata.jdbc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tipdata.jdbc.TestServers;
+import io.tipdata.jdbc.TestLogins;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+/** The shadow commands on PostgreSQL, run as the production schema's owner (not a superuser), see {@link TestLogins}. */
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class PostgresShadowCommandTest {
 
-    private static final String BASE = TestServers.PG_URL;
-    private static final String URL = BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=tdsc_pg_prod";
+    private static final Map<String, String> ENV = Map.of("TDSC_PW", TestLogins.PASSWORD);
 
-    @AfterEach
-    void drop() throws SQLException {
-        sql(BASE, "DROP SCHEMA IF EXISTS tdsc_pg_shadow CASCADE", "DROP SCHEMA IF EXISTS tdsc_pg_prod CASCADE");
-    }
+    private TestLogins logins;
 
     @BeforeEach
     void reset() throws SQLException {
-        drop();
-        sql(BASE, "CREATE SCHEMA tdsc_pg_prod",
-                "CREATE TABLE tdsc_pg_prod.orders (id BIGSERIAL PRIMARY KEY, code VARCHAR(20) UNIQUE)");
+        logins = TestLogins.postgres("tdsc_pg_prod", "tdsc_pg_shadow");
+        sql("CREATE TABLE tdsc_pg_prod.orders (id BIGSERIAL PRIMARY KEY, code VARCHAR(20) UNIQUE)");
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        logins.close();
+    }
+
+    /** The command as the owner, with the test identity. */
+    private String[] command(String command, String... more) {
+        List<String> all = new ArrayList<>(List.of("shadow", command, "--url", logins.url(), "--user", logins.owner(),
+                "--password-env", "TDSC_PW", "--isolated", "orders", "--schema", "tdsc_pg_shadow",
+                "--test-user", logins.testLogin(), "--test-password-env", "TDSC_PW"));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test
     void createThenCheckOnPostgres() throws SQLException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] create = {"shadow", "create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
-                "--schema", "tdsc_pg_shadow"};
-        String[] check = create.clone();
-        check[1] = "check";
+        String[] create = command("create");
+        String[] check = command("check");
 
         assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
         assertThat(run(create, out)).isEqualTo(TipCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("created shadow twin tdsc_pg_shadow.orders");
-        sql(BASE, "ALTER TABLE tdsc_pg_prod.orders ALTER COLUMN code TYPE VARCHAR(40)");
+        sql("ALTER TABLE tdsc_pg_prod.orders ALTER COLUMN code TYPE VARCHAR(40)");
         out.reset();
         assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("orders.code: type differs: production character varying(40), twin character varying(20)");
-        String[] update = create.clone();
-        update[1] = "update";
+        String[] update = command("update");
         out.reset();
         assertThat(run(update, out)).isEqualTo(TipCommand.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("applied: ")
@@ -60,43 +68,31 @@ class PostgresShadowCommandTest {
 
     @Test
     void createGrantsTheTestIdentityAndCheckReportsItsExcessPrivileges() throws SQLException {
-        sql(BASE, "DROP ROLE IF EXISTS tdsc_pg_test", "CREATE ROLE tdsc_pg_test LOGIN PASSWORD 'tdsc-pw'",
-                "CREATE TABLE tdsc_pg_prod.secrets (id INT)");
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            String[] create = {"shadow", "create", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
-                    "--schema", "tdsc_pg_shadow", "--test-user", "tdsc_pg_test", "--test-password-env", "TDSC_PW"};
-            String[] check = create.clone();
-            check[1] = "check";
-            Map<String, String> env = Map.of("TDSC_PW", "tdsc-pw");
+        String test = logins.testLogin();
+        sql("CREATE TABLE tdsc_pg_prod.secrets (id INT)");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] create = command("create");
+        String[] check = command("check");
 
-            assertThat(run(create, out, env)).isEqualTo(TipCommand.OK);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("granted the test identity tdsc_pg_test");
-            sql(BASE, "GRANT SELECT ON tdsc_pg_prod.secrets TO tdsc_pg_test");
-            out.reset();
-            assertThat(run(check, out, env)).isEqualTo(TipCommand.PROBLEMS);
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("tdsc_pg_prod.secrets: test identity"
-                    + " tdsc_pg_test has SELECT on neither a twin nor a REFERENCE table");
-            sql(BASE, "REVOKE SELECT ON tdsc_pg_prod.secrets FROM tdsc_pg_test");
-            assertThat(run(check, out, env)).isEqualTo(TipCommand.OK);
-        } finally {
-            drop();
-            sql(BASE, "DROP OWNED BY tdsc_pg_test", "DROP ROLE tdsc_pg_test");
-        }
-    }
-
-    private static int run(String[] args, ByteArrayOutputStream out, Map<String, String> env) {
-        return TipCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()), env);
+        assertThat(run(create, out)).isEqualTo(TipCommand.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("granted the test identity " + test);
+        sql("GRANT SELECT ON tdsc_pg_prod.secrets TO " + test);
+        out.reset();
+        assertThat(run(check, out)).isEqualTo(TipCommand.PROBLEMS);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("tdsc_pg_prod.secrets: test identity " + test
+                + " has SELECT on neither a twin nor a REFERENCE table");
+        sql("REVOKE SELECT ON tdsc_pg_prod.secrets FROM " + test);
+        assertThat(run(check, out)).isEqualTo(TipCommand.OK);
     }
 
     private static int run(String[] args, ByteArrayOutputStream out) {
         return TipCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream()), Map.of());
+                new PrintStream(new ByteArrayOutputStream()), ENV);
     }
 
-    private static void sql(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement st = c.createStatement()) {
+    /** Runs statements as the production owner. */
+    private void sql(String... statements) throws SQLException {
+        try (Connection c = logins.production().getConnection(); Statement st = c.createStatement()) {
             for (String s : statements) {
                 st.execute(s);
             }

@@ -3,8 +3,6 @@ package io.tipdata.jdbc.internal.shadow;
 import io.tipdata.jdbc.SchemaProblem;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,20 +81,6 @@ final class H2IdentityGrants implements IdentityCheck.Grants {
     }
 
     private List<List<String>> rows(String sql) throws SQLException {
-        List<List<String>> out = new ArrayList<>();
-        try (PreparedStatement ps = production.prepareStatement(sql)) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    out.add(row);
-                }
-            }
-        }
-        return out;
+        return QueryRows.read(production, sql, name);
     }
 }

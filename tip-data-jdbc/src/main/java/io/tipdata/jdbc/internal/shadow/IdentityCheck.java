@@ -51,9 +51,14 @@ public final class IdentityCheck {
                     "give the test pool a login of its own that only ShadowSchema grants to"));
             return problems;
         }
-        String current = new SchemaReader(test, dialect).defaultSchema();
-        if (!Objects.equals(current, objects.schema())) {
-            problems.add(new SchemaProblem(who, null, "test connections start in schema " + current + ", not in the"
+        // no current schema: PostgreSQL's current_schema skips a schema the login may not use, and a MariaDB
+        // login may not enter a database it has no privilege in: so before the first grant, and on MariaDB for
+        // good when there is no REFERENCE table (then no statement names a production table it could reach)
+        String current = dialect == Dialect.MARIADB ? test.getCatalog() : test.getSchema();
+        boolean cannotEnter = current == null && dialect == Dialect.MARIADB && objects.reference().isEmpty();
+        if (!cannotEnter && !Objects.equals(current, objects.schema())) {
+            problems.add(new SchemaProblem(who, null, "test connections start in "
+                    + (current == null ? "no schema" : "schema " + current) + ", not in the"
                     + " production schema " + objects.schema() + ", so unqualified REFERENCE names would not resolve"
                     + " to the production tables", "name " + objects.schema() + " in the test pool's URL ("
                     + (dialect == Dialect.MARIADB ? "database" : dialect == Dialect.H2 ? "SCHEMA=" : "currentSchema=")

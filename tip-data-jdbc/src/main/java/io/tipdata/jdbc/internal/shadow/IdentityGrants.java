@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class IdentityGrants {
             for (String s : sql) {
                 log.debug("test identity grant: {}", s);
                 try {
-                    st.execute(s);
+                    execute(st, s);
                 } catch (SQLException e) {
                     throw new SQLException("could not grant the test identity " + identity + " what test traffic"
                             + " needs: " + s + ": " + e.getMessage() + "; grant with the owner of the production"
@@ -76,6 +77,25 @@ public final class IdentityGrants {
             }
         }
         return sql;
+    }
+
+    /**
+     * Runs one grant, again up to twice when it collides with another instance granting at the same time (H2
+     * reports that as a transient error, PostgreSQL as a tuple concurrently updated); a grant is idempotent.
+     */
+    private static void execute(Statement st, String sql) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                st.execute(sql);
+                return;
+            } catch (SQLException e) {
+                boolean collided = e instanceof SQLTransientException
+                        || String.valueOf(e.getMessage()).contains("concurrently updated");
+                if (!collided || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private String table(String schema, String table) {

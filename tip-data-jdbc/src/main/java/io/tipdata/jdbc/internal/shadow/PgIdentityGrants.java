@@ -3,8 +3,6 @@ package io.tipdata.jdbc.internal.shadow;
 import io.tipdata.jdbc.SchemaProblem;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,22 +140,6 @@ final class PgIdentityGrants implements IdentityCheck.Grants {
     }
 
     private List<List<String>> rows(String sql, String... params) throws SQLException {
-        List<List<String>> out = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int i = 1; i <= n; i++) {
-                        row.add(rs.getString(i));
-                    }
-                    out.add(row);
-                }
-            }
-        }
-        return out;
+        return QueryRows.read(connection, sql, params);
     }
 }

@@ -30,6 +30,7 @@ public final class ShadowDriftCheck {
     private final TwinStatements statements;
     private final ColumnDefinitions definitions;
     private final CheckConstraints checks;
+    private final TwinKeys keys;
     private final TablePolicies policies;
     private final String shadowSchema;
     private final List<SchemaProblem> problems = new ArrayList<>();
@@ -42,6 +43,7 @@ public final class ShadowDriftCheck {
         this.statements = TwinStatements.of(reader, connection);
         this.definitions = new ColumnDefinitions(connection, reader);
         this.checks = new CheckConstraints(connection, reader);
+        this.keys = new TwinKeys(connection, reader);
         this.policies = policies;
         this.shadowSchema = shadowSchema;
     }
@@ -163,25 +165,43 @@ public final class ShadowDriftCheck {
         }
     }
 
+    /**
+     * Keys of the twin that production does not have (after a key was dropped or given other columns) come
+     * first, each with the statement that drops it, so that the fixes, run in order, can then add the
+     * production keys the twin lacks (a table has one primary key).
+     */
     private void compareKeys(String schema, String shadow, String table) throws SQLException {
         String where = shadow + "." + table;
+        List<KeyShape> prodKeys = indexes.keys(schema, table);
+        Set<Set<String>> wanted = new HashSet<>();
+        for (KeyShape k : prodKeys) {
+            Set<String> extended = new HashSet<>(k.columnSet());
+            extended.add(RUN);
+            wanted.add(extended);
+        }
+        Set<String> prodIndexNames = new HashSet<>();
+        indexes.indexes(schema, table).forEach(i -> prodIndexNames.add(i.name().toLowerCase(Locale.ROOT)));
         Set<Set<String>> twinSets = new HashSet<>();
         for (KeyShape k : indexes.keys(shadow, table)) {
-            twinSets.add(k.columnSet());
             if (!k.columnSet().contains(RUN)) {
+                twinSets.add(k.columnSet());
                 add(table, String.join(",", k.columns()), "the twin's " + k.describe() + " does not include " + RUN
                         + ", so rows of two runs collide", "drop that key and add it again with " + RUN);
+            } else if (!wanted.contains(k.columnSet()) && !prodIndexNames.contains(k.name().toLowerCase(Locale.ROOT))) {
+                add(table, String.join(",", k.columns()), "the twin's " + k.describe() + " is not a key of production"
+                        + ", so the twin does not refuse the rows production refuses",
+                        "run " + keys.drop(shadow, table, k) + UPDATE_FIX);
+            } else {
+                twinSets.add(k.columnSet());
             }
         }
-        for (KeyShape k : indexes.keys(schema, table)) {
+        for (KeyShape k : prodKeys) {
             Set<String> extended = new HashSet<>(k.columnSet());
             extended.add(RUN);
             if (!twinSets.contains(extended)) {
                 add(table, String.join(",", k.columns()), "production " + k.describe() + " has no counterpart ("
                         + k.partsText() + ", " + RUN + ") in the twin " + where,
-                        "run ALTER TABLE " + reader.qualified(shadow, table) + " ADD "
-                                + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + quotedParts(k) + ", " + RUN + ")"
-                                + UPDATE_FIX);
+                        "run " + keys.add(shadow, table, k) + UPDATE_FIX);
             }
         }
     }
@@ -221,14 +241,6 @@ public final class ShadowDriftCheck {
                         SchemaProblem.Severity.WARNING);
             }
         }
-    }
-
-    private String quotedParts(KeyShape k) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < k.columns().size(); i++) {
-            parts.add(k.part(reader.quote(k.columns().get(i)), i));
-        }
-        return String.join(", ", parts);
     }
 
     private static String nullText(ColumnShape c) {

@@ -40,6 +40,7 @@ public final class ShadowTwinUpdater {
     private final ColumnDefinitions definitions;
     private final CheckConstraints checks;
     private final TwinStatements statements;
+    private final TwinKeys keys;
     private final TablePolicies policies;
     private final String shadowSchema;
     private final List<String> applied = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class ShadowTwinUpdater {
         this.definitions = new ColumnDefinitions(connection, reader);
         this.checks = new CheckConstraints(connection, reader);
         this.statements = TwinStatements.of(reader, connection);
+        this.keys = new TwinKeys(connection, reader);
         this.policies = policies;
         this.shadowSchema = shadowSchema;
     }
@@ -107,12 +109,12 @@ public final class ShadowTwinUpdater {
             run(table, RUN, "ALTER TABLE " + twin + (dialect == Dialect.MARIADB ? " MODIFY COLUMN " + RUN
                     + " VARCHAR(40) NOT NULL" : " ALTER COLUMN " + RUN + " SET NOT NULL"));
         }
-        updateKeys(schema, shadow, table, twin);
+        updateKeys(schema, shadow, table);
         updateIndexes(schema, shadow, table, twin);
         updateChecks(schema, shadow, table, twin);
     }
 
-    private void updateKeys(String schema, String shadow, String table, String twin) throws SQLException {
+    private void updateKeys(String schema, String shadow, String table) throws SQLException {
         Set<Set<String>> wanted = new HashSet<>();
         List<KeyShape> prodKeys = indexes.keys(schema, table);
         for (KeyShape k : prodKeys) {
@@ -125,11 +127,9 @@ public final class ShadowTwinUpdater {
             boolean matchesPrimary = prodKeys.stream().anyMatch(p -> p.primary() == k.primary()
                     && extended(p.columnSet()).equals(k.columnSet()));
             if (k.primary() && !matchesPrimary) {
-                run(table, String.join(",", k.columns()), dialect == Dialect.POSTGRESQL
-                        ? "ALTER TABLE " + twin + " DROP CONSTRAINT " + reader.quote(k.name())
-                        : "ALTER TABLE " + twin + " DROP PRIMARY KEY");
+                run(table, String.join(",", k.columns()), keys.drop(shadow, table, k));
             } else if (!k.primary() && !wanted.contains(k.columnSet()) && !isIndexOfProduction(schema, table, k)) {
-                run(table, String.join(",", k.columns()), dropIndex(twin, shadow, k.name()));
+                run(table, String.join(",", k.columns()), keys.drop(shadow, table, k));
             } else {
                 have.add(k.columnSet());
                 twinPrimary |= k.primary();
@@ -137,8 +137,7 @@ public final class ShadowTwinUpdater {
         }
         for (KeyShape k : prodKeys) {
             if (!have.contains(extended(k.columnSet())) && !(k.primary() && twinPrimary)) {
-                run(table, String.join(",", k.columns()), "ALTER TABLE " + twin + " ADD "
-                        + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " (" + quotedParts(k) + ", " + RUN + ")");
+                run(table, String.join(",", k.columns()), keys.add(shadow, table, k));
             }
         }
     }
@@ -195,14 +194,6 @@ public final class ShadowTwinUpdater {
             case MARIADB -> "ALTER TABLE " + twin + " DROP INDEX " + reader.quote(name);
             case POSTGRESQL, H2 -> "DROP INDEX " + reader.qualified(shadow, name);
         };
-    }
-
-    private String quotedParts(KeyShape k) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < k.columns().size(); i++) {
-            parts.add(k.part(reader.quote(k.columns().get(i)), i));
-        }
-        return String.join(", ", parts);
     }
 
     private static Set<String> extended(Set<String> columns) {
