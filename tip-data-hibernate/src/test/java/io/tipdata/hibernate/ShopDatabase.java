@@ -133,6 +133,9 @@ abstract class ShopDatabase implements AutoCloseable {
 
     abstract HikariDataSource createPool() throws SQLException;
 
+    /** The production schema (MariaDB: database) as Hibernate's default_schema would name it. */
+    abstract String productionSchema();
+
     /** Deletes every row of every table and twin, then seeds the catalogue. */
     void reset() throws SQLException {
         String[] order = {"card_payment", "transfer_payment", "payment", "order_line", "purchase_order", "customer",
@@ -200,6 +203,11 @@ abstract class ShopDatabase implements AutoCloseable {
         }
 
         @Override
+        String productionSchema() {
+            return "PUBLIC";
+        }
+
+        @Override
         public void close() {
             try {
                 exec("SHUTDOWN");
@@ -225,6 +233,11 @@ abstract class ShopDatabase implements AutoCloseable {
             String url = TestServers.PG_URL;
             return pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestServers.PG_USER,
                     TestServers.PG_PASSWORD);
+        }
+
+        @Override
+        String productionSchema() {
+            return schema;
         }
 
         private void admin(String... sql) throws SQLException {
@@ -261,6 +274,11 @@ abstract class ShopDatabase implements AutoCloseable {
                     "CREATE DATABASE " + database);
             return pool(TestServers.MARIADB_URL.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database),
                     TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
+        }
+
+        @Override
+        String productionSchema() {
+            return database;
         }
 
         private void admin(String... sql) throws SQLException {
