@@ -464,4 +464,34 @@ abstract class HibernateContract {
                 + twin("shipment_detail") + " d ON d.id = s.id AND d.tip_run = s.tip_run ORDER BY 4, 1"))
                 .containsExactly("1|sent|post|hib-a", "1|new|dhl|hib-b");
     }
+
+    @Test
+    void hqlInsertSelectIntoAJoinedHierarchyAndASecondaryTableStaysInTheRun() throws SQLException {
+        placeOrder(null, "ann@example.com", "prod");
+        placeOrder(RUN_A, "ann@example.com", "run-a");
+        placeOrder(RUN_B, "ann@example.com", "run-b");
+        inTx(null, s -> s.persist(new Shipment(1, "new", "dhl")));
+        inTx(RUN_A, s -> s.persist(new Shipment(1, "new", "ups")));
+        String production = db.rows("SELECT p.id, p.amount, c.cardLast4 FROM payment p JOIN card_payment c ON c.id = p.id")
+                + "" + db.rows("SELECT s.id, d.carrier FROM shipment s JOIN shipment_detail d ON d.id = s.id");
+        inTx(RUN_A, s -> {
+            assertThat(s.createMutationQuery("insert into CardPayment (purchaseOrder, amount, cardLast4)"
+                    + " select p.purchaseOrder, p.amount + 1000, '0000' from CardPayment p").executeUpdate()).isEqualTo(1);
+            assertThat(s.createMutationQuery("insert into Shipment (id, status, carrier)"
+                    + " select s.id + 100, 'copy', s.carrier from Shipment s").executeUpdate()).isEqualTo(1);
+        });
+        assertThat(db.rows("SELECT p.id, p.amount, c.cardLast4 FROM payment p JOIN card_payment c ON c.id = p.id")
+                + "" + db.rows("SELECT s.id, d.carrier FROM shipment s JOIN shipment_detail d ON d.id = s.id"))
+                .isEqualTo(production);
+        assertThat(db.rows("SELECT p.amount, c.cardLast4, p.tip_run FROM " + twin("payment") + " p JOIN "
+                + twin("card_payment") + " c ON c.id = p.id AND c.tip_run = p.tip_run ORDER BY 3, 1"))
+                .containsExactly("19|4242|hib-a", "1019|0000|hib-a", "19|4242|hib-b");
+        assertThat(db.rows("SELECT s.id, s.status, d.carrier, s.tip_run FROM " + twin("shipment") + " s JOIN "
+                + twin("shipment_detail") + " d ON d.id = s.id AND d.tip_run = s.tip_run ORDER BY 1"))
+                .containsExactly("1|new|ups|hib-a", "101|copy|ups|hib-a");
+        // the new payment has an id of the run's own, from the sequence
+        assertThat(db.count("SELECT p.id FROM " + twin("payment") + " p JOIN payment q ON q.id = p.id")).isZero();
+        // and Hibernate emptied its HTE_ rows
+        assertThat(db.count("SELECT * FROM " + twin("HTE_card_payment"))).isZero();
+    }
 }

@@ -13,6 +13,7 @@ import io.tipdata.hibernate.domain.Shipment;
 import io.tipdata.hibernate.domain.TransferPayment;
 import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.TipDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +44,13 @@ abstract class ShopDatabase implements AutoCloseable {
             Payment.class, CardPayment.class, TransferPayment.class, Shipment.class};
     /** The entities of the application's own tenants (a {@code @TenantId} column), for factories that have them. */
     static final Class<?>[] TENANT_ENTITIES = {Invoice.class};
+    /**
+     * HQL {@code insert ... select} into JOINED hierarchies and entities with secondary tables: Hibernate's persistent
+     * {@code HTE_} tables (rows stamped with the session), isolated like the entity tables, instead of temporary
+     * tables or data-modifying CTEs.
+     */
+    static final Map<String, Object> INSERT_STRATEGY = Map.of("hibernate.query.insert_strategy",
+            "org.hibernate.query.sqm.mutation.internal.temptable.PersistentTableInsertStrategy");
     /** The settings that declare the policies {@code @TipPolicy} does not. */
     static final Map<String, Object> POLICY_SETTINGS = Map.of("tip.hibernate.policy.invoice", "isolated");
 
@@ -68,7 +76,8 @@ abstract class ShopDatabase implements AutoCloseable {
 
     /** The policies the mapping declares: {@code @TipPolicy} on the entities, the invoice's by a setting. */
     static TablePolicies policies() {
-        return TipHibernate.policies(POLICY_SETTINGS, all());
+        return TipHibernate.policies(TablePolicies.builder().pattern(TablePolicy.ISOLATED, "hte_*"), POLICY_SETTINGS,
+                all());
     }
 
     static Class<?>[] all() {
@@ -83,6 +92,7 @@ abstract class ShopDatabase implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>();
         settings.put("hibernate.connection.datasource", raw);
         settings.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
+        settings.putAll(INSERT_STRATEGY);
         try (SessionFactory schema = factory(settings, all())) {
             schema.getSchemaManager().validateMappedObjects();
         }
@@ -109,6 +119,7 @@ abstract class ShopDatabase implements AutoCloseable {
         settings.put("hibernate.jdbc.batch_size", "20");
         settings.put("hibernate.order_inserts", "true");
         settings.putAll(POLICY_SETTINGS);
+        settings.putAll(INSERT_STRATEGY);
         settings.putAll(extra);
         return factory(settings, entities);
     }
