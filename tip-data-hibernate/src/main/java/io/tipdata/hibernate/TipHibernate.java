@@ -1,10 +1,15 @@
 package io.tipdata.hibernate;
 
+import io.tipdata.core.purge.PurgeListener;
 import io.tipdata.hibernate.internal.MappedTables;
+import io.tipdata.hibernate.internal.OfflineMapping;
+import io.tipdata.hibernate.internal.PurgedRunEviction;
 import io.tipdata.hibernate.internal.RunCacheEviction;
 import io.tipdata.hibernate.internal.RunTenants;
 import io.tipdata.hibernate.internal.TipTenantResolver;
+import io.tipdata.jdbc.TablePolicies;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.SharedSessionContract;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -27,12 +32,21 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * <p><b>Caches never cross.</b> Hibernate keys every second-level, collection, query and natural-id cache
  * entry with the tenant identifier, so an entry loaded under one run is never served to production or to
  * another run. A cache keys factory that drops the tenant ({@code hibernate.cache.keys_factory=simple}) is
- * refused at start-up. {@link #evictRun(SessionFactory, String)} removes a purged run's entries.
+ * refused at start-up. {@link #evictRun(SessionFactory, String)} removes a purged run's entries; give
+ * {@link #evictOnPurge(SessionFactory)} to the {@code PurgeJob} and that happens whenever it purges a run.
+ *
+ * <p><b>Policies from the mapping.</b> {@link TipPolicy} on entities and {@value #POLICY_SETTING_PREFIX}{@code <table>}
+ * settings declare the policies of the tables they map; {@link #policies(Map, Class[])} makes the one
+ * {@code TablePolicies} object for the {@code TipDataSource}, the {@code ShadowSchema} and the {@code PurgeJob}.
+ * At start-up each mapped table without a policy in the TipDataSource is logged as a warning.
  */
 public final class TipHibernate {
 
     /** {@code auto} (default: on when the data source is a TipDataSource), {@code true} or {@code false}. */
     public static final String ENABLED = "tip.hibernate.enabled";
+
+    /** The prefix of the settings that declare a table's policy: {@code tip.hibernate.policy.orders=isolated}. */
+    public static final String POLICY_SETTING_PREFIX = MappedTables.SETTING_PREFIX;
 
     private TipHibernate() {
     }
@@ -71,5 +85,38 @@ public final class TipHibernate {
      */
     public static List<String> tablesWithoutPolicy(SessionFactory sessionFactory) {
         return MappedTables.withoutPolicy(sessionFactory.unwrap(SessionFactoryImplementor.class));
+    }
+
+    /**
+     * The policies the mapping declares: {@link TipPolicy} on the entities (their tables, secondary tables, joined
+     * subclass tables, collection and join tables) and the {@value #POLICY_SETTING_PREFIX}{@code <table>} settings
+     * (which win over annotations). Read from Hibernate's metadata of the classes under the given settings (naming
+     * strategies included), without a database. Build the TipDataSource, the ShadowSchema and the PurgeJob with it.
+     *
+     * @throws IllegalStateException    when two entities give one table different policies
+     * @throws IllegalArgumentException when a setting's value is not a policy
+     */
+    public static TablePolicies policies(Map<String, ?> settings, Class<?>... entities) {
+        return policies(TablePolicies.builder(), settings, entities);
+    }
+
+    /**
+     * The policies the mapping declares (see {@link #policies(Map, Class[])}) added to a builder that holds the
+     * application's other tables; a table declared by both with different policies is refused.
+     */
+    public static TablePolicies policies(TablePolicies.Builder builder, Map<String, ?> settings, Class<?>... entities) {
+        return OfflineMapping.read(settings, entities, m -> MappedTables.addDeclared(builder, m, settings)).build();
+    }
+
+    /**
+     * A purge listener that calls {@link #evictRun(SessionFactory, String)} for each run the purge job purged:
+     * {@code PurgeJob.builder(raw, registry).listener(TipHibernate.evictOnPurge(sessionFactory))}.
+     */
+    public static PurgeListener evictOnPurge(SessionFactory sessionFactory) {
+        if (!isActive(sessionFactory)) {
+            throw new IllegalStateException("session factory " + sessionFactory + " does not run with tip-data (its data"
+                    + " source is not a TipDataSource, or " + ENABLED + "=false); it has no run caches to evict");
+        }
+        return new PurgedRunEviction(sessionFactory);
     }
 }

@@ -12,12 +12,16 @@ import io.tipdata.jdbc.TipDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.hibernate.SessionFactory;
-import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.engine.jdbc.connections.spi.DataSourceBasedMultiTenantConnectionProviderImpl;
+import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,38 +80,68 @@ class BootstrapTest {
     }
 
     @Test
-    void startUpRefusesCacheKeysWithoutTheTenantAndOwnMultiTenancy() {
+    void startUpRefusesCacheKeysWithoutTheTenantAndTheApplicationsOwnConnectionProvider() {
         assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.cache.keys_factory", "simple")))
                 .hasStackTraceContaining("drops the tenant identifier from second-level cache keys");
-        CurrentTenantIdentifierResolver<String> own = new CurrentTenantIdentifierResolver<>() {
-            @Override
-            public String resolveCurrentTenantIdentifier() {
-                return "acme";
-            }
-
-            @Override
-            public boolean validateExistingCurrentSessions() {
-                return false;
-            }
-        };
-        assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.tenant_identifier_resolver", own)))
-                .hasStackTraceContaining("does not yet compose with the application's own multi-tenancy");
+        MultiTenantConnectionProvider<String> own = new DataSourceBasedMultiTenantConnectionProviderImpl<>();
+        assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.multi_tenant_connection_provider", own)))
+                .hasStackTraceContaining("does not yet compose with the application's own MultiTenantConnectionProvider");
+        assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.tenant_identifier_resolver", "no.such.Resolver")))
+                .hasStackTraceContaining("cannot make the tenant resolver hibernate.tenant_identifier_resolver"
+                        + " = no.such.Resolver");
+        // the application's resolver is composed with, not refused
+        try (SessionFactory sf = db.tipFactory(Map.of("hibernate.tenant_identifier_resolver",
+                new AppTenancyContract.AppResolver()))) {
+            assertThat(TipHibernate.isActive(sf)).isTrue();
+        }
     }
 
     @Test
-    void mappedTablesWithoutAPolicyAreNamed() {
+    void mappedTablesWithoutAPolicyAreNamedAndWarnedOfAtBoot() {
         TipDataSource partial = TipDataSource.wrap(db.raw).shadowSchema(db.shadow)
                 .policies(TablePolicies.builder().table(TablePolicy.ISOLATED, "customer", "purchase_order")
                         .table(TablePolicy.REFERENCE, "product").table(TablePolicy.DENIED, "payment").build())
                 .build();
-        try (SessionFactory sf = ShopDatabase.factory(Map.of("hibernate.connection.datasource", partial))) {
-            assertThat(TipHibernate.tablesWithoutPolicy(sf)).containsExactlyInAnyOrder(
-                    "order_line (entity io.tipdata.hibernate.domain.OrderLine)",
-                    "card_payment (entity io.tipdata.hibernate.domain.CardPayment)",
-                    "transfer_payment (entity io.tipdata.hibernate.domain.TransferPayment)");
+        String log = stderrOf(() -> {
+            try (SessionFactory sf = ShopDatabase.factory(Map.of("hibernate.connection.datasource", partial))) {
+                assertThat(TipHibernate.tablesWithoutPolicy(sf)).containsExactlyInAnyOrder(
+                        "order_line (entity io.tipdata.hibernate.domain.OrderLine)",
+                        "card_payment (entity io.tipdata.hibernate.domain.CardPayment)",
+                        "transfer_payment (entity io.tipdata.hibernate.domain.TransferPayment)",
+                        "shipment (entity io.tipdata.hibernate.domain.Shipment)",
+                        "shipment_detail (secondary table of io.tipdata.hibernate.domain.Shipment)");
+            }
+        });
+        for (String table : new String[] {"order_line (entity io.tipdata.hibernate.domain.OrderLine)",
+                "card_payment (entity io.tipdata.hibernate.domain.CardPayment)",
+                "transfer_payment (entity io.tipdata.hibernate.domain.TransferPayment)",
+                "shipment (entity io.tipdata.hibernate.domain.Shipment)",
+                "shipment_detail (secondary table of io.tipdata.hibernate.domain.Shipment)"}) {
+            assertThat(log).contains("WARN").contains("tip-data: mapped table " + table + " has no policy in the"
+                    + " TipDataSource, so test traffic on it is refused");
         }
+        assertThat(log).contains("@TipPolicy on io.tipdata.hibernate.domain.OrderLine declares it ISOLATED: build"
+                + " the TipDataSource with TipHibernate.policies(...)");
+        assertThat(log).contains("mapped table payment is declared ISOLATED by @TipPolicy on"
+                + " io.tipdata.hibernate.domain.Payment but is DENIED in the TipDataSource");
+        assertThat(log).doesNotContain("mapped table customer").doesNotContain("mapped table product");
         try (SessionFactory sf = db.tipFactory(Map.of())) {
             assertThat(TipHibernate.tablesWithoutPolicy(sf)).isEmpty();
         }
+    }
+
+    /** What the work wrote to System.err (where slf4j-simple logs), also passed through. */
+    static String stderrOf(Runnable work) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        original.print(text);
+        return text;
     }
 }

@@ -3,6 +3,7 @@ package io.tipdata.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tipdata.core.InMemoryRunRegistry;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.TipContext;
 import io.tipdata.hibernate.domain.CardPayment;
@@ -10,9 +11,12 @@ import io.tipdata.hibernate.domain.Customer;
 import io.tipdata.hibernate.domain.Payment;
 import io.tipdata.hibernate.domain.Product;
 import io.tipdata.hibernate.domain.PurchaseOrder;
+import io.tipdata.hibernate.domain.Shipment;
 import io.tipdata.hibernate.domain.TransferPayment;
+import io.tipdata.jdbc.PurgeJob;
 import io.tipdata.jdbc.RefusedStatementException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -408,5 +412,86 @@ abstract class HibernateContract {
         assertThat(db.rows("SELECT amount FROM " + twin("payment"))).containsExactly("119");
         assertThat(db.count("SELECT * FROM " + twin("transfer_payment"))).isZero();
         assertThat(db.rows("SELECT amount FROM payment ORDER BY amount")).containsExactly("1", "19");
+    }
+
+    @Test
+    void aRunPurgedByThePurgeJobLeavesTheCaches() throws SQLException {
+        seedSameCustomerInProductionAndRunA();
+        readThroughCaches(RUN_A);
+        readThroughCaches(null);
+        CacheReads cached = readThroughCaches(RUN_A);
+        assertThat(cached.entity()).isEqualTo("run-a");
+        assertThat(cached.entityHits()).isPositive();
+        assertThat(cached.queryHits()).isPositive();
+
+        InMemoryRunRegistry registry = new InMemoryRunRegistry();
+        registry.register(RUN_A);
+        PurgeJob job = PurgeJob.builder(db.raw, registry).policies(ShopDatabase.policies()).shadowSchema(db.shadow)
+                .inFlightAllowance(Duration.ZERO).listener(TipHibernate.evictOnPurge(sf)).build();
+        assertThat(job.purgeNow(RUN_A.runId()).purged()).containsKey(RUN_A.runId());
+        assertThat(db.count("SELECT * FROM " + twin("customer") + " WHERE tip_run = 'hib-a'")).isZero();
+
+        // served from a cache, run A would still see its customer: the purge evicted it
+        assertThat(readThroughCaches(RUN_A)).isEqualTo(new CacheReads(null, null, List.of(), List.of(), 0, 0, 0, 0));
+        CacheReads production = readThroughCaches(null);
+        assertThat(production.entity()).isEqualTo("prod");
+        assertThat(production.entityHits()).isPositive();
+        assertThat(production.naturalIdHits()).isPositive();
+    }
+
+    @Test
+    void bulkMutationsOfAnEntityWithASecondaryTableStayInTheRun() throws SQLException {
+        inTx(null, s -> {
+            s.persist(new Shipment(1, "new", "dhl"));
+            s.persist(new Shipment(2, "new", "ups"));
+        });
+        inTx(RUN_A, s -> {
+            s.persist(new Shipment(1, "new", "dhl"));
+            s.persist(new Shipment(3, "new", "fedex"));
+        });
+        inTx(RUN_B, s -> s.persist(new Shipment(1, "new", "dhl")));
+        inTx(RUN_A, s -> {
+            assertThat(s.createMutationQuery("update Shipment s set s.carrier = 'post', s.status = 'sent'"
+                    + " where s.carrier <> 'fedex'").executeUpdate()).isEqualTo(1);
+            assertThat(s.createMutationQuery("delete from Shipment s where s.carrier = 'fedex'").executeUpdate())
+                    .isEqualTo(1);
+            assertThat(s.createSelectionQuery("select s.carrier from Shipment s", String.class).getResultList())
+                    .containsExactly("post");
+        });
+        assertThat(db.rows("SELECT s.id, s.status, d.carrier FROM shipment s JOIN shipment_detail d ON d.id = s.id"
+                + " ORDER BY 1")).containsExactly("1|new|dhl", "2|new|ups");
+        assertThat(db.rows("SELECT s.id, s.status, d.carrier, s.tip_run FROM " + twin("shipment") + " s JOIN "
+                + twin("shipment_detail") + " d ON d.id = s.id AND d.tip_run = s.tip_run ORDER BY 4, 1"))
+                .containsExactly("1|sent|post|hib-a", "1|new|dhl|hib-b");
+    }
+
+    @Test
+    void hqlInsertSelectIntoAJoinedHierarchyAndASecondaryTableStaysInTheRun() throws SQLException {
+        placeOrder(null, "ann@example.com", "prod");
+        placeOrder(RUN_A, "ann@example.com", "run-a");
+        placeOrder(RUN_B, "ann@example.com", "run-b");
+        inTx(null, s -> s.persist(new Shipment(1, "new", "dhl")));
+        inTx(RUN_A, s -> s.persist(new Shipment(1, "new", "ups")));
+        String production = db.rows("SELECT p.id, p.amount, c.cardLast4 FROM payment p JOIN card_payment c ON c.id = p.id")
+                + "" + db.rows("SELECT s.id, d.carrier FROM shipment s JOIN shipment_detail d ON d.id = s.id");
+        inTx(RUN_A, s -> {
+            assertThat(s.createMutationQuery("insert into CardPayment (purchaseOrder, amount, cardLast4)"
+                    + " select p.purchaseOrder, p.amount + 1000, '0000' from CardPayment p").executeUpdate()).isEqualTo(1);
+            assertThat(s.createMutationQuery("insert into Shipment (id, status, carrier)"
+                    + " select s.id + 100, 'copy', s.carrier from Shipment s").executeUpdate()).isEqualTo(1);
+        });
+        assertThat(db.rows("SELECT p.id, p.amount, c.cardLast4 FROM payment p JOIN card_payment c ON c.id = p.id")
+                + "" + db.rows("SELECT s.id, d.carrier FROM shipment s JOIN shipment_detail d ON d.id = s.id"))
+                .isEqualTo(production);
+        assertThat(db.rows("SELECT p.amount, c.cardLast4, p.tip_run FROM " + twin("payment") + " p JOIN "
+                + twin("card_payment") + " c ON c.id = p.id AND c.tip_run = p.tip_run ORDER BY 3, 1"))
+                .containsExactly("19|4242|hib-a", "1019|0000|hib-a", "19|4242|hib-b");
+        assertThat(db.rows("SELECT s.id, s.status, d.carrier, s.tip_run FROM " + twin("shipment") + " s JOIN "
+                + twin("shipment_detail") + " d ON d.id = s.id AND d.tip_run = s.tip_run ORDER BY 1"))
+                .containsExactly("1|new|ups|hib-a", "101|copy|ups|hib-a");
+        // the new payment has an id of the run's own, from the sequence
+        assertThat(db.count("SELECT p.id FROM " + twin("payment") + " p JOIN payment q ON q.id = p.id")).isZero();
+        // and Hibernate emptied its HTE_ rows
+        assertThat(db.count("SELECT * FROM " + twin("HTE_card_payment"))).isZero();
     }
 }

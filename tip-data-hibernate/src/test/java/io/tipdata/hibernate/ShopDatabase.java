@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tipdata.hibernate.domain.CardPayment;
 import io.tipdata.hibernate.domain.Customer;
+import io.tipdata.hibernate.domain.Invoice;
 import io.tipdata.hibernate.domain.OrderLine;
 import io.tipdata.hibernate.domain.Payment;
 import io.tipdata.hibernate.domain.Product;
 import io.tipdata.hibernate.domain.PurchaseOrder;
+import io.tipdata.hibernate.domain.Shipment;
 import io.tipdata.hibernate.domain.TransferPayment;
 import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
@@ -19,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +39,20 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 abstract class ShopDatabase implements AutoCloseable {
 
     static final String[] ISOLATED = {"customer", "purchase_order", "order_line", "payment", "card_payment",
-            "transfer_payment"};
+            "transfer_payment", "shipment", "shipment_detail", "invoice"};
     static final Class<?>[] ENTITIES = {Product.class, Customer.class, PurchaseOrder.class, OrderLine.class,
-            Payment.class, CardPayment.class, TransferPayment.class};
+            Payment.class, CardPayment.class, TransferPayment.class, Shipment.class};
+    /** The entities of the application's own tenants (a {@code @TenantId} column), for factories that have them. */
+    static final Class<?>[] TENANT_ENTITIES = {Invoice.class};
+    /**
+     * HQL {@code insert ... select} into JOINED hierarchies and entities with secondary tables: Hibernate's persistent
+     * {@code HTE_} tables (rows stamped with the session), isolated like the entity tables, instead of temporary
+     * tables or data-modifying CTEs.
+     */
+    static final Map<String, Object> INSERT_STRATEGY = Map.of("hibernate.query.insert_strategy",
+            "org.hibernate.query.sqm.mutation.internal.temptable.PersistentTableInsertStrategy");
+    /** The settings that declare the policies {@code @TipPolicy} does not. */
+    static final Map<String, Object> POLICY_SETTINGS = Map.of("tip.hibernate.policy.invoice", "isolated");
 
     final String shadow;
     HikariDataSource raw;
@@ -60,9 +74,16 @@ abstract class ShopDatabase implements AutoCloseable {
         return new MariaDb(name);
     }
 
+    /** The policies the mapping declares: {@code @TipPolicy} on the entities, the invoice's by a setting. */
     static TablePolicies policies() {
-        return TablePolicies.builder().table(TablePolicy.ISOLATED, ISOLATED).table(TablePolicy.REFERENCE, "product")
-                .build();
+        return TipHibernate.policies(TablePolicies.builder().pattern(TablePolicy.ISOLATED, "hte_*"), POLICY_SETTINGS,
+                all());
+    }
+
+    static Class<?>[] all() {
+        Class<?>[] all = Arrays.copyOf(ENTITIES, ENTITIES.length + TENANT_ENTITIES.length);
+        System.arraycopy(TENANT_ENTITIES, 0, all, ENTITIES.length, TENANT_ENTITIES.length);
+        return all;
     }
 
     /** Creates the schemas, the tables (Hibernate schema export), the twins and the TipDataSource. */
@@ -71,7 +92,8 @@ abstract class ShopDatabase implements AutoCloseable {
         Map<String, Object> settings = new HashMap<>();
         settings.put("hibernate.connection.datasource", raw);
         settings.put("jakarta.persistence.schema-generation.database.action", "drop-and-create");
-        try (SessionFactory schema = factory(settings)) {
+        settings.putAll(INSERT_STRATEGY);
+        try (SessionFactory schema = factory(settings, all())) {
             schema.getSchemaManager().validateMappedObjects();
         }
         ShadowSchema.builder(raw).policies(policies()).schema(shadow).build().create();
@@ -80,6 +102,11 @@ abstract class ShopDatabase implements AutoCloseable {
 
     /** A session factory over the TipDataSource with the given extra settings (second-level caches on by default). */
     SessionFactory tipFactory(Map<String, Object> extra) {
+        return tipFactory(extra, ENTITIES);
+    }
+
+    /** A session factory of the given entities over the TipDataSource with the given extra settings. */
+    SessionFactory tipFactory(Map<String, Object> extra, Class<?>... entities) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("hibernate.connection.datasource", tip);
         settings.put("hibernate.cache.use_second_level_cache", "true");
@@ -91,15 +118,21 @@ abstract class ShopDatabase implements AutoCloseable {
         settings.put("hibernate.generate_statistics", "true");
         settings.put("hibernate.jdbc.batch_size", "20");
         settings.put("hibernate.order_inserts", "true");
+        settings.putAll(POLICY_SETTINGS);
+        settings.putAll(INSERT_STRATEGY);
         settings.putAll(extra);
-        return factory(settings);
+        return factory(settings, entities);
     }
 
     static SessionFactory factory(Map<String, Object> settings) {
+        return factory(settings, ENTITIES);
+    }
+
+    static SessionFactory factory(Map<String, Object> settings, Class<?>... entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             MetadataSources sources = new MetadataSources(registry);
-            for (Class<?> entity : ENTITIES) {
+            for (Class<?> entity : entities) {
                 sources.addAnnotatedClass(entity);
             }
             return sources.buildMetadata().buildSessionFactory();
@@ -111,9 +144,13 @@ abstract class ShopDatabase implements AutoCloseable {
 
     abstract HikariDataSource createPool() throws SQLException;
 
+    /** The production schema (MariaDB: database) as Hibernate's default_schema would name it. */
+    abstract String productionSchema();
+
     /** Deletes every row of every table and twin, then seeds the catalogue. */
     void reset() throws SQLException {
-        String[] order = {"card_payment", "transfer_payment", "payment", "order_line", "purchase_order", "customer"};
+        String[] order = {"card_payment", "transfer_payment", "payment", "order_line", "purchase_order", "customer",
+            "shipment_detail", "shipment", "invoice"};
         for (String t : order) {
             exec("DELETE FROM " + t);
             exec("DELETE FROM " + shadow + "." + t);
@@ -177,6 +214,11 @@ abstract class ShopDatabase implements AutoCloseable {
         }
 
         @Override
+        String productionSchema() {
+            return "PUBLIC";
+        }
+
+        @Override
         public void close() {
             try {
                 exec("SHUTDOWN");
@@ -202,6 +244,11 @@ abstract class ShopDatabase implements AutoCloseable {
             String url = TestServers.PG_URL;
             return pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestServers.PG_USER,
                     TestServers.PG_PASSWORD);
+        }
+
+        @Override
+        String productionSchema() {
+            return schema;
         }
 
         private void admin(String... sql) throws SQLException {
@@ -238,6 +285,11 @@ abstract class ShopDatabase implements AutoCloseable {
                     "CREATE DATABASE " + database);
             return pool(TestServers.MARIADB_URL.replaceFirst("(jdbc:mariadb://[^/]+/)[^?]*", "$1" + database),
                     TestServers.MARIADB_USER, TestServers.MARIADB_PASSWORD);
+        }
+
+        @Override
+        String productionSchema() {
+            return database;
         }
 
         private void admin(String... sql) throws SQLException {

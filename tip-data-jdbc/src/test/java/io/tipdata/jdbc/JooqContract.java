@@ -18,6 +18,7 @@ import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +57,11 @@ abstract class JooqContract {
         return true;
     }
 
+    /** The jOOQ settings: {@link TipJooq#settings()}, which render names unqualified and unquoted. */
+    Settings settings() {
+        return TipJooq.settings();
+    }
+
     @BeforeAll
     void open() throws SQLException {
         db = newDatabase();
@@ -63,7 +69,7 @@ abstract class JooqContract {
         db.createTables();
         tip = TipDataSource.wrap(db.raw).policies(db.policies()).shadowSchema(db.shadow)
                 .killSwitch(KillSwitch.create()).build();
-        ctx = TipJooq.using(tip, dialect());
+        ctx = DSL.using(tip, dialect(), settings());
         // as jOOQ's code generator names them: qualified with the production schema, quoted
         String schema = db.productionSchema();
         orders = DSL.table(DSL.name(schema, db.spell("orders")));

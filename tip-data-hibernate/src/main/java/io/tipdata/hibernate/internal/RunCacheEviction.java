@@ -26,7 +26,7 @@ public final class RunCacheEviction {
     private RunCacheEviction() {
     }
 
-    /** Evicts the tenant's entries from every region of the factory's cache. */
+    /** Evicts the entries of tip-data's tenant (with any application tenant) from every region of the factory's cache. */
     public static void evict(SessionFactoryImplementor factory, String tenant) {
         if (!factory.getSessionFactoryOptions().isSecondLevelCacheEnabled()) {
             return;
@@ -62,13 +62,18 @@ public final class RunCacheEviction {
             List<Object> keys = new ArrayList<>();
             for (Cache.Entry<Object, Object> entry : cache) {
                 Object key = entry.getKey();
-                if (key instanceof CacheKeyImplementation k && tenant.equals(k.getTenantId())
-                        || key instanceof NaturalIdCacheKey n && tenant.equals(n.getTenantId())) {
+                if (key instanceof CacheKeyImplementation k && ofTenant(k.getTenantId(), tenant)
+                        || key instanceof NaturalIdCacheKey n && ofTenant(n.getTenantId(), tenant)) {
                     keys.add(key);
                 }
             }
             keys.forEach(cache::remove);
             return keys.size();
+        }
+
+        /** The key's tenant is tip-data's tenant, alone or after an application tenant. */
+        private static boolean ofTenant(Object keyTenant, String tenant) {
+            return keyTenant instanceof String s && (s.equals(tenant) || s.endsWith(RunTenants.SEPARATOR + tenant));
         }
     }
 }

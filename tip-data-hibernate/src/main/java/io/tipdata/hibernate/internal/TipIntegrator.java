@@ -1,11 +1,12 @@
 package io.tipdata.hibernate.internal;
 
-import java.util.List;
+import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.hibernate.SessionFactoryObserver;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.cache.spi.access.EntityDataAccess;
+import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.connections.spi.MultiTenantConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
@@ -28,10 +29,10 @@ public final class TipIntegrator implements Integrator {
                 instanceof TipConnectionProvider provider)) {
             return;
         }
-        List<String> missing = MappedTables.record(factory, metadata, provider.dataSource().policies());
-        for (String table : missing) {
-            LOG.warn("tip-data: mapped table {} has no policy in the TipDataSource, so test traffic on it is refused;"
-                    + " declare it isolated, reference or denied", table);
+        Map<String, Object> settings = bootstrapContext.getServiceRegistry().requireService(ConfigurationService.class)
+                .getSettings();
+        for (String warning : MappedTables.record(factory, metadata, settings, provider.dataSource().policies())) {
+            LOG.warn("tip-data: {}", warning);
         }
         if (factory.getSessionFactoryOptions().isSecondLevelCacheEnabled()) {
             factory.addObserver(new SessionFactoryObserver() {

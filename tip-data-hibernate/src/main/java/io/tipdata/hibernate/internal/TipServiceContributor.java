@@ -10,6 +10,7 @@ import org.hibernate.cfg.CacheSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MultiTenancySettings;
 import org.hibernate.cfg.QuerySettings;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.hibernate.query.sqm.mutation.internal.inline.InlineMutationStrategy;
 import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceException;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Found through {@code META-INF/services}: when Hibernate's data source is a {@link TipDataSource}, installs
- * the run tenants (resolver and connection provider) and refuses settings that would let caches cross.
+ * the run tenants (resolver and connection provider), composed with the application's own tenant resolver if it
+ * has one, and refuses settings that would let caches cross.
  */
 public final class TipServiceContributor implements ServiceContributor {
 
@@ -46,14 +48,15 @@ public final class TipServiceContributor implements ServiceContributor {
             }
             return;
         }
-        refuseOwnMultiTenancy(settings);
+        CurrentTenantIdentifierResolver<Object> appResolver = appResolver(settings);
+        refuseOwnConnectionProvider(settings);
         refuseTenantlessCacheKeys(settings.get(CacheSettings.CACHE_KEYS_FACTORY));
         if (!settings.containsKey(QuerySettings.QUERY_MULTI_TABLE_MUTATION_STRATEGY)) {
             // bulk update/delete of JOINED hierarchies and secondary tables: select the ids, then one statement per
             // table with the ids inline, instead of HTE_ temporary tables or data-modifying CTEs (refused in a run)
             builder.applySetting(QuerySettings.QUERY_MULTI_TABLE_MUTATION_STRATEGY, InlineMutationStrategy.class.getName());
         }
-        RunTenants tenants = new RunTenants();
+        RunTenants tenants = new RunTenants(appResolver);
         builder.applySetting(MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new TipTenantResolver(tenants));
         builder.applySetting(MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
                 new TipConnectionProvider(dataSource, tenants));
@@ -69,15 +72,46 @@ public final class TipServiceContributor implements ServiceContributor {
         return null;
     }
 
-    private static void refuseOwnMultiTenancy(Map<String, Object> settings) {
+    private static void refuseOwnConnectionProvider(Map<String, Object> settings) {
         for (String key : new String[] {MultiTenancySettings.MULTI_TENANT_CONNECTION_PROVIDER,
-                MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER}) {
-            Object own = settings.get(key);
-            if (own != null) {
-                throw new ServiceException("tip-data-hibernate does not yet compose with the application's own"
-                        + " multi-tenancy (" + key + " = " + own + "): tip-data uses the tenant identifier for the"
-                        + " test run; remove the setting or set " + TipHibernate.ENABLED + "=false");
+                MultiTenancySettings.MULTI_TENANT_SCHEMA_MAPPER}) {
+            refuseSetting(settings, key);
+        }
+    }
+
+    private static void refuseSetting(Map<String, Object> settings, String key) {
+        Object own = settings.get(key);
+        if (own != null) {
+            throw new ServiceException("tip-data-hibernate does not yet compose with the application's own"
+                    + " MultiTenantConnectionProvider or TenantSchemaMapper (" + key + " = " + own + "): tip-data hands out the connections"
+                    + " of the TipDataSource; remove the setting or set " + TipHibernate.ENABLED + "=false (a tenant"
+                    + " resolver of the application's, with @TenantId columns, is composed with)");
+        }
+    }
+
+    /** The application's own tenant resolver (an instance, a class or a class name), composed with tip-data's. */
+    @SuppressWarnings("unchecked")
+    static CurrentTenantIdentifierResolver<Object> appResolver(Map<String, Object> settings) {
+        String key = MultiTenancySettings.MULTI_TENANT_IDENTIFIER_RESOLVER;
+        Object own = settings.get(key);
+        if (own == null || own instanceof TipTenantResolver) {
+            return null;
+        }
+        if (own instanceof CurrentTenantIdentifierResolver<?> r) {
+            return (CurrentTenantIdentifierResolver<Object>) r;
+        }
+        try {
+            Class<?> type = own instanceof Class<?> c ? c : Class.forName(String.valueOf(own).trim(), true,
+                    Thread.currentThread().getContextClassLoader() != null
+                            ? Thread.currentThread().getContextClassLoader()
+                            : TipServiceContributor.class.getClassLoader());
+            if (!CurrentTenantIdentifierResolver.class.isAssignableFrom(type)) {
+                throw new ServiceException(key + " = " + own + " is not a CurrentTenantIdentifierResolver");
             }
+            return (CurrentTenantIdentifierResolver<Object>) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new ServiceException("cannot make the tenant resolver " + key + " = " + own + " (" + e + "): give"
+                    + " an instance, or a class with a public no-argument constructor", e);
         }
     }
 

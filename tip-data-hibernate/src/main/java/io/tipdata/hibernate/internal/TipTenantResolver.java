@@ -2,7 +2,10 @@ package io.tipdata.hibernate.internal;
 
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
-/** Gives each session the tenant identifier of the context it is opened in (see {@link RunTenants}). */
+/**
+ * Gives each session the tenant identifier of the context it is opened in (see {@link RunTenants}), composed with
+ * the application's tenant when the application has a resolver of its own.
+ */
 public final class TipTenantResolver implements CurrentTenantIdentifierResolver<String> {
 
     private final RunTenants tenants;
@@ -21,6 +24,12 @@ public final class TipTenantResolver implements CurrentTenantIdentifierResolver<
     @Override
     public boolean validateExistingCurrentSessions() {
         return true;
+    }
+
+    /** A root tenant of the application's stays root in every context. */
+    @Override
+    public boolean isRoot(String tenantId) {
+        return tenants.isRoot(tenantId);
     }
 
     /** The tenant mechanism. */

@@ -1,5 +1,7 @@
 package io.tipdata.hibernate.domain;
 
+import io.tipdata.hibernate.TipPolicy;
+import io.tipdata.jdbc.TablePolicy;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -19,6 +21,7 @@ import org.hibernate.annotations.NaturalIdCache;
 
 /** A customer: sequence id, natural id (email), version, cached collection of orders. */
 @Entity
+@TipPolicy(TablePolicy.ISOLATED)
 @Table(name = "customer")
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)

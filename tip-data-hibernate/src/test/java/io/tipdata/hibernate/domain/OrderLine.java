@@ -1,5 +1,7 @@
 package io.tipdata.hibernate.domain;
 
+import io.tipdata.hibernate.TipPolicy;
+import io.tipdata.jdbc.TablePolicy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +13,7 @@ import jakarta.persistence.Table;
 
 /** An order line: sequence id (so inserts batch), lazy product from the reference catalogue. */
 @Entity
+@TipPolicy(TablePolicy.ISOLATED)
 @Table(name = "order_line")
 public class OrderLine {
     @Id

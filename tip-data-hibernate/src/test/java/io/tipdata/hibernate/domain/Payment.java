@@ -1,5 +1,7 @@
 package io.tipdata.hibernate.domain;
 
+import io.tipdata.hibernate.TipPolicy;
+import io.tipdata.jdbc.TablePolicy;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -12,6 +14,7 @@ import jakarta.persistence.Table;
 
 /** The root of a JOINED hierarchy: payment, card_payment, transfer_payment. */
 @Entity
+@TipPolicy(TablePolicy.ISOLATED)
 @Table(name = "payment")
 @Inheritance(strategy = InheritanceType.JOINED)
 public abstract class Payment {

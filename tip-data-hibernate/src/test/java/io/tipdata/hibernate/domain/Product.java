@@ -1,5 +1,7 @@
 package io.tipdata.hibernate.domain;
 
+import io.tipdata.hibernate.TipPolicy;
+import io.tipdata.jdbc.TablePolicy;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,6 +13,7 @@ import org.hibernate.annotations.NaturalIdCache;
 
 /** The product catalogue: reference data, read by test runs, written by production only. */
 @Entity
+@TipPolicy(TablePolicy.REFERENCE)
 @Table(name = "product")
 @Cacheable
 @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)

@@ -1,5 +1,7 @@
 package io.tipdata.hibernate.domain;
 
+import io.tipdata.hibernate.TipPolicy;
+import io.tipdata.jdbc.TablePolicy;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -16,6 +18,7 @@ import java.util.List;
 
 /** An order: identity id, lazy customer, lines in an ordered collection (@OrderColumn). */
 @Entity
+@TipPolicy(TablePolicy.ISOLATED)
 @Table(name = "purchase_order")
 public class PurchaseOrder {
     @Id
