@@ -20,6 +20,10 @@ import java.time.Duration;
  *   <li>H2: {@code DELETE ... WHERE tip_run = ? FETCH FIRST n ROWS ONLY}, lock timeout {@code SET LOCK_TIMEOUT}
  *       for the session.</li>
  * </ul>
+ *
+ * <p>A PostgreSQL twin partitioned by run has its run's partition detached and dropped first
+ * ({@link #detach}); what is left of the run (in DEFAULT) goes by the batched delete, which then also says
+ * {@code tip_run = ?} outside the subquery: a {@code ctid} is unique within one partition only.
  */
 final class TwinSql {
 
@@ -27,15 +31,32 @@ final class TwinSql {
     private final String twin;
     private final String run = ShadowTwins.runColumn();
     private final Duration lockTimeout;
+    private final boolean partitioned;
 
-    TwinSql(Dialect dialect, String qualifiedTwin, Duration lockTimeout) {
+    TwinSql(Dialect dialect, String qualifiedTwin, Duration lockTimeout, boolean partitioned) {
         this.dialect = dialect;
         this.twin = qualifiedTwin;
         this.lockTimeout = lockTimeout;
+        this.partitioned = partitioned;
     }
 
     String twin() {
         return twin;
+    }
+
+    /** Whether the twin is partitioned by run (PostgreSQL). */
+    boolean partitioned() {
+        return partitioned;
+    }
+
+    /** Detaches a partition of this twin (qualified name), in the transaction that then counts and drops it. */
+    String detach(String partition) {
+        return "ALTER TABLE " + twin + " DETACH PARTITION " + partition;
+    }
+
+    /** How many parameters {@link #deleteBatch} has, each the run id. */
+    int deleteParameters() {
+        return partitioned ? 2 : 1;
     }
 
     /** Run before the batch in its transaction, or null. */
@@ -50,8 +71,8 @@ final class TwinSql {
     /** Deletes up to {@code batch} rows of a run: run id. */
     String deleteBatch(int batch) {
         return switch (dialect) {
-            case POSTGRESQL -> "DELETE FROM " + twin + " WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + twin
-                    + " WHERE " + run + " = ? LIMIT " + batch + "))";
+            case POSTGRESQL -> "DELETE FROM " + twin + " WHERE " + (partitioned ? run + " = ? AND " : "")
+                    + "ctid = ANY (ARRAY(SELECT ctid FROM " + twin + " WHERE " + run + " = ? LIMIT " + batch + "))";
             case MARIADB -> "SET STATEMENT innodb_lock_wait_timeout = " + Math.max(1, lockTimeout.toSeconds())
                     + " FOR DELETE FROM " + twin + " WHERE " + run + " = ? LIMIT " + batch;
             case H2 -> "DELETE FROM " + twin + " WHERE " + run + " = ? FETCH FIRST " + batch + " ROWS ONLY";
