@@ -44,6 +44,10 @@ final class PurgeOptions {
             + " as this user, so the database refuses them every production table (default: --user)")
     String testUser;
 
+    @Option(names = "--test-url", paramLabel = "JDBC_URL",
+            description = "JDBC URL the test identity logs in at (default --url)")
+    String testUrl;
+
     @Option(names = "--test-password-env", paramLabel = "VAR",
             description = "environment variable holding the test identity's password")
     String testPasswordEnv;
@@ -82,9 +86,9 @@ final class PurgeOptions {
                     + "': put the driver jar (H2, PostgreSQL or MariaDB) on -cp, and check the URL");
         }
         this.env = env;
-        if (testUser == null && (testPasswordEnv != null || testPasswordFile != null)) {
-            throw usage("--test-password-env or --test-password-file is given without --test-user; name the test"
-                    + " identity with --test-user USER");
+        if (testUser == null && (testUrl != null || testPasswordEnv != null || testPasswordFile != null)) {
+            throw usage("--test-url, --test-password-env or --test-password-file is given without --test-user; name"
+                    + " the test identity with --test-user USER");
         }
         return new DriverManagerDataSource(url, user, password(env, passwordEnv, passwordFile, ""));
     }
@@ -105,7 +109,7 @@ final class PurgeOptions {
     PurgeJob.Builder job(DriverManagerDataSource ds, JdbcRunRegistry registry) {
         PurgeJob.Builder job = PurgeJob.builder(ds, registry).policies(policies()).shadowSchema(shadowSchema);
         if (testUser != null) {
-            job.testIdentity(new DriverManagerDataSource(url, testUser, password(env, testPasswordEnv, testPasswordFile,
+            job.testIdentity(new DriverManagerDataSource(testUrl != null ? testUrl : url, testUser, password(env, testPasswordEnv, testPasswordFile,
                     "test-")));
         }
         return job;

@@ -95,6 +95,31 @@ class PostgresShadowCommandTest {
                 new PrintStream(new ByteArrayOutputStream()), Map.of());
     }
 
+    @Test
+    void createPartitionedByRunAndCheckKnowsIt() throws SQLException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] plain = {"shadow", "check", "--url", URL, "--user", TestServers.PG_USER, "--isolated", "orders",
+                "--schema", "tdsc_pg_shadow", "--partition-by-run"};
+        String[] create = plain.clone();
+        create[1] = "create";
+
+        assertThat(run(create, out)).isEqualTo(TipCommand.OK);
+        assertThat(run(plain, out)).isEqualTo(TipCommand.OK);
+        try (Connection c = DriverManager.getConnection(BASE, TestServers.PG_USER, TestServers.PG_PASSWORD);
+             Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT partdefid <> 0 FROM pg_partitioned_table"
+                     + " WHERE partrelid = 'tdsc_pg_shadow.orders'::regclass AND partstrat = 'l'")) {
+            assertThat(rs.next()).as("partitioned by list").isTrue();
+            assertThat(rs.getBoolean(1)).as("with a DEFAULT partition").isTrue();
+        }
+        sql(BASE, "DROP TABLE tdsc_pg_shadow.orders", "CREATE TABLE tdsc_pg_shadow.orders (LIKE tdsc_pg_prod.orders,"
+                + " tip_run VARCHAR(40) NOT NULL)", "ALTER TABLE tdsc_pg_shadow.orders ADD PRIMARY KEY (tip_run, id)",
+                "ALTER TABLE tdsc_pg_shadow.orders ADD UNIQUE (code, tip_run)");
+        out.reset();
+        run(plain, out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is not partitioned by run");
+    }
+
     private static void sql(String url, String... statements) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, TestServers.PG_USER, TestServers.PG_PASSWORD); Statement st = c.createStatement()) {
             for (String s : statements) {

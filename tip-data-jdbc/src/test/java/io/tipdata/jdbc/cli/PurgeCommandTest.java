@@ -139,8 +139,8 @@ class PurgeCommandTest {
         exec("CREATE USER tdcli_test PASSWORD 'pw'", "CREATE USER tdcli_none PASSWORD 'pw'");
         ShadowSchema.builder(ds).policies(TablePolicies.builder().table(TablePolicy.ISOLATED, "orders").build())
                 .testLogin("tdcli_test").build().create();
-        // without ;DB_CLOSE_DELAY=-1 (a setting only an H2 admin may make), the database being open already
-        List<String> common = List.of("--url", URL.substring(0, URL.indexOf(';')), "--user", "sa", "--isolated", "orders", "--registry-table",
+        // the test URL without ;DB_CLOSE_DELAY=-1 (a setting only an H2 admin may make), the database being open
+        List<String> common = List.of("--url", URL, "--test-url", URL.substring(0, URL.indexOf(';')), "--user", "sa", "--isolated", "orders", "--registry-table",
                 REGISTRY, "--test-password-env", "TD_TEST_PW");
 
         List<String> none = new ArrayList<>(common);
