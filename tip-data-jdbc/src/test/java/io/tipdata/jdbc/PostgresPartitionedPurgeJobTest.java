@@ -3,9 +3,13 @@ package io.tipdata.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tipdata.core.KillSwitch;
 import io.tipdata.core.RunRegistry.RunStatus;
+import io.tipdata.core.TestRun;
+import io.tipdata.core.TipContext;
 import io.tipdata.core.purge.PurgeReport;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -189,5 +193,46 @@ class PostgresPartitionedPurgeJobTest extends PurgeJobContract {
             db.exec("ALTER TABLE orders DROP COLUMN note");
             db.shadowSchema().update();
         }
+    }
+
+    @Test
+    void testTrafficThroughTipDataSourceWritesAndReadsItsPartitionAndNeverProduction() throws Exception {
+        seedRun("traffic", Duration.ofHours(1), 0);
+        TestRun run = TestRun.of("traffic", dbNow, dbNow.plus(Duration.ofHours(1)));
+        TipDataSource tip = TipDataSource.wrap(db.raw).testConnections(db.testPool).policies(db.policies())
+                .shadowSchema(db.shadow).killSwitch(KillSwitch.create()).build();
+        String production = kept();
+
+        List<String> seen = TipContext.call(run, () -> {
+            try (Connection c = tip.getConnection(); Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('t-1', 5), ('t-2', 6)");
+                st.executeUpdate("UPDATE orders SET amount = amount + 1 WHERE customer = 't-1'");
+                st.executeUpdate("INSERT INTO order_items (order_id, sku, qty) VALUES (1, 'a', 1)"
+                        + " ON CONFLICT (order_id, sku) DO UPDATE SET qty = order_items.qty + 1");
+                st.executeUpdate("INSERT INTO order_items (order_id, sku, qty) VALUES (1, 'a', 1)"
+                        + " ON CONFLICT (order_id, sku) DO UPDATE SET qty = order_items.qty + 1");
+                List<String> rows = new java.util.ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT o.customer, o.amount FROM orders o ORDER BY o.customer")) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + "=" + rs.getInt(2));
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT qty FROM order_items WHERE order_id = 1 AND sku = 'a'")) {
+                    rs.next();
+                    rows.add("qty=" + rs.getInt(1));
+                }
+                return rows;
+            }
+        });
+
+        assertThat(seen).containsExactly("t-1=6", "t-2=6", "qty=2");
+        assertThat(kept()).isEqualTo(production);
+        String partition = partition("orders", "traffic");
+        assertThat(db.count("SELECT 1 FROM " + partition)).isEqualTo(2);
+        assertThat(inDefault("orders")).isZero();
+        assertThat(job(db.raw, registry).testIdentity(db.testPool).inFlightAllowance(Duration.ZERO).build()
+                .purgeNow("traffic").purged())
+                .containsEntry("traffic", 3L);
+        assertThat(kept()).isEqualTo(production);
     }
 }
