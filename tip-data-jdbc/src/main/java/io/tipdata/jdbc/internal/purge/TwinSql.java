@@ -11,9 +11,11 @@ import java.time.Duration;
  * rows it deletes, never a scan of the table.
  *
  * <ul>
- *   <li>PostgreSQL: {@code DELETE ... WHERE ctid = ANY (ARRAY(SELECT ctid ... WHERE tip_run = ? LIMIT n))},
- *       PostgreSQL having no {@code DELETE ... LIMIT}; the row addresses are read and deleted in one
- *       statement, and a row moved meanwhile by a concurrent update is left to the next batch. Lock
+ *   <li>PostgreSQL: {@code DELETE ... WHERE tip_run = ? AND ctid = ANY (ARRAY(SELECT ctid ... WHERE tip_run = ?
+ *       LIMIT n))}, PostgreSQL having no {@code DELETE ... LIMIT}; the row addresses are read and deleted in one
+ *       statement, and a row moved meanwhile by a concurrent update is left to the next batch. The outer
+ *       {@code tip_run = ?} keeps the delete to the run even where a {@code ctid} is not unique: in a
+ *       partitioned twin, each partition numbers its rows on its own. Lock
  *       timeout: {@code SET LOCAL lock_timeout}, for the batch's transaction only.</li>
  *   <li>MariaDB: {@code DELETE ... WHERE tip_run = ? LIMIT n}, with the lock timeout for that statement only
  *       ({@code SET STATEMENT innodb_lock_wait_timeout = s FOR ...}).</li>
@@ -22,8 +24,7 @@ import java.time.Duration;
  * </ul>
  *
  * <p>A PostgreSQL twin partitioned by run has its run's partition detached and dropped first
- * ({@link #detach}); what is left of the run (in DEFAULT) goes by the batched delete, which then also says
- * {@code tip_run = ?} outside the subquery: a {@code ctid} is unique within one partition only.
+ * ({@link #detach}); what is left of the run (in DEFAULT) goes by the batched delete.
  */
 final class TwinSql {
 
@@ -56,7 +57,7 @@ final class TwinSql {
 
     /** How many parameters {@link #deleteBatch} has, each the run id. */
     int deleteParameters() {
-        return partitioned ? 2 : 1;
+        return dialect == Dialect.POSTGRESQL ? 2 : 1;
     }
 
     /** Run before the batch in its transaction, or null. */
@@ -71,8 +72,8 @@ final class TwinSql {
     /** Deletes up to {@code batch} rows of a run: run id. */
     String deleteBatch(int batch) {
         return switch (dialect) {
-            case POSTGRESQL -> "DELETE FROM " + twin + " WHERE " + (partitioned ? run + " = ? AND " : "")
-                    + "ctid = ANY (ARRAY(SELECT ctid FROM " + twin + " WHERE " + run + " = ? LIMIT " + batch + "))";
+            case POSTGRESQL -> "DELETE FROM " + twin + " WHERE " + run + " = ? AND ctid = ANY (ARRAY(SELECT ctid FROM "
+                    + twin + " WHERE " + run + " = ? LIMIT " + batch + "))";
             case MARIADB -> "SET STATEMENT innodb_lock_wait_timeout = " + Math.max(1, lockTimeout.toSeconds())
                     + " FOR DELETE FROM " + twin + " WHERE " + run + " = ? LIMIT " + batch;
             case H2 -> "DELETE FROM " + twin + " WHERE " + run + " = ? FETCH FIRST " + batch + " ROWS ONLY";
