@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
@@ -46,8 +48,11 @@ public final class JdbcRunRegistry implements RunRegistry {
     private final Clock clock;
     private final Dialect configuredDialect;
     private volatile RegistryTable ready;
+    private final ShadowSchema partitions;
+    private final Set<String> partitioned = ConcurrentHashMap.newKeySet();
 
     private JdbcRunRegistry(Builder b) {
+        this.partitions = b.partitions;
         this.dataSource = b.dataSource;
         this.table = b.table;
         this.clock = b.clock;
@@ -77,12 +82,38 @@ public final class JdbcRunRegistry implements RunRegistry {
         } catch (SQLException e) {
             throw failure("register run '" + run.runId() + "'", e);
         }
+        partition(run.runId());
     }
 
     @Override
     public Admission admit(TestRun run) {
         Objects.requireNonNull(run, "run");
-        return call("admit run '" + run.runId() + "'", c -> table(c).admit(c, run));
+        Admission a = call("admit run '" + run.runId() + "'", c -> table(c).admit(c, run));
+        if (a.status() == RunStatus.ACTIVE) {
+            partition(run.runId());
+        }
+        return a;
+    }
+
+    /**
+     * With {@link Builder#runPartitions(ShadowSchema)}: the run's partitions, once per run and registry object
+     * (later registrations find them in the catalog anyway). A failure is logged, never thrown: the run's rows then
+     * go to the DEFAULT partitions, which the purge empties by batched deletes.
+     */
+    private void partition(String runId) {
+        if (partitions == null || partitioned.contains(runId)) {
+            return;
+        }
+        try {
+            partitions.createRunPartitions(runId);
+            if (partitioned.size() >= 10_000) {
+                partitioned.clear();
+            }
+            partitioned.add(runId);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("tip-data could not create the partitions of test run {} ({}); its rows go to the DEFAULT"
+                    + " partitions and are purged by batched deletes", runId, e.getMessage());
+        }
     }
 
     @Override
@@ -215,6 +246,7 @@ public final class JdbcRunRegistry implements RunRegistry {
         private String table = DEFAULT_TABLE;
         private Clock clock = Clock.systemUTC();
         private Dialect dialect;
+        private ShadowSchema partitions;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -235,6 +267,18 @@ public final class JdbcRunRegistry implements RunRegistry {
         /** The clock that stamps {@code purged_at}; the system UTC clock by default. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The shadow schema whose twins are partitioned by run ({@link ShadowSchema.Builder#partitionByRun}): when
+         * this registry first registers or admits a run, it creates the run's partitions through the shadow schema's
+         * data source, which must be the owner of the shadow schema (never the test identity, which has no DDL
+         * rights). This costs a catalog read and, for a new run, one short DDL transaction per twin, once per run
+         * and registry object.
+         */
+        public Builder runPartitions(ShadowSchema shadowSchema) {
+            this.partitions = Objects.requireNonNull(shadowSchema, "shadowSchema");
             return this;
         }
 

@@ -46,8 +46,26 @@ import javax.sql.DataSource;
  * <p><b>Stragglers.</b> A row written for a run after it was purged (a request still in flight) is reported by
  * {@link #audit()}, and each pass deletes it for runs purged within {@link Builder#stragglerWindow}.
  *
- * <p>Give it the raw data source (never a {@code TipDataSource}). Where the test identity exists, give it a
- * data source of that login: the database then keeps the purge off production rows too. Thread-safe.
+ * <p><b>Logins.</b> Give it the raw data source (never a {@code TipDataSource}) of the owner of the shadow
+ * schema, and, where the test identity exists, that identity's pool too ({@link Builder#testIdentity}):
+ * <ul>
+ *   <li>batched deletes from the twins and the check that none of a run's rows is left: the test identity if
+ *       given (the database refuses it every production table), else the owner;</li>
+ *   <li>registry reads and updates (claims, leases, counts, marks): the {@link RunRegistry}'s own data source
+ *       (a {@link JdbcRunRegistry} in the purged database also adds counts in the owner's partition
+ *       transactions, and in the batches' transactions when they run as the owner);</li>
+ *   <li>detaching and dropping a run's partition (PostgreSQL twins partitioned by run), reading the catalog,
+ *       dry-run counts, the audit and its drift check: the owner.</li>
+ * </ul>
+ * With the test identity, each batch's count is added to the registry row after its commit (the test identity
+ * may not write the registry table): a purger that dies between the two loses that batch's count, never a row,
+ * and the run's total is short by at most one batch. Thread-safe.
+ *
+ * <p><b>Twins partitioned by run</b> (PostgreSQL, {@code ShadowSchema.Builder.partitionByRun}): the run's
+ * partition is detached, counted and dropped in one short transaction of the owner, under the lock timeout;
+ * the rest of the run (rows that went to the DEFAULT partition) goes by batches. The audit reads the parent, so
+ * rows in DEFAULT are reported like any row: of a purged run as left behind, of a run the registry does not
+ * know as an unknown run; an active run's rows in DEFAULT are no finding.
  */
 public final class PurgeJob implements PurgeTask {
 
@@ -123,6 +141,7 @@ public final class PurgeJob implements PurgeTask {
         private Duration stragglerWindow = Duration.ofDays(1);
         private String owner;
         private final List<PurgeListener> listeners = new ArrayList<>();
+        private DataSource testIdentity;
 
         private Builder(DataSource dataSource, RunRegistry registry) {
             this.dataSource = dataSource;
@@ -132,6 +151,18 @@ public final class PurgeJob implements PurgeTask {
         /** The table policies; their isolated tables' twins are purged. Required. */
         public Builder policies(TablePolicies policies) {
             this.policies = Objects.requireNonNull(policies, "policies");
+            return this;
+        }
+
+        /**
+         * The test identity's data source (the pool {@code TipDataSource.Builder.testConnections} and
+         * {@code ShadowSchema.Builder.testIdentity} are given): the batched deletes and their verification log in
+         * as that login, so that a delete that named a production table would be refused by the database. Its
+         * grants on the twins ({@code DELETE}, {@code SELECT}) are what it needs; it needs no DDL right and no
+         * access to the registry table. Partition DDL and the registry stay with the other logins (see above).
+         */
+        public Builder testIdentity(DataSource testConnections) {
+            this.testIdentity = Objects.requireNonNull(testConnections, "testConnections");
             return this;
         }
 
@@ -159,7 +190,10 @@ public final class PurgeJob implements PurgeTask {
             return this;
         }
 
-        /** Longest a batch waits for a lock before it fails and is retried (default two seconds). */
+        /**
+         * Longest a batch waits for a lock before it fails and is retried (default two seconds). H2 lets only an
+         * admin set it: deleting as a plain H2 test identity, the session's lock timeout applies.
+         */
         public Builder lockTimeout(Duration lockTimeout) {
             this.lockTimeout = lockTimeout;
             return this;
@@ -252,7 +286,12 @@ public final class PurgeJob implements PurgeTask {
                 throw new IllegalArgumentException("owner '" + name + "' must be 1 to 200 characters");
             }
             PurgeSettings.Fence fence = registry instanceof JdbcRunRegistry jdbc ? jdbc::table : null;
-            return new PurgeJob(new PurgeSettings(dataSource, registry, fence, dialect, policies, shadowSchema,
+            if (testIdentity == dataSource) {
+                throw new IllegalArgumentException("the test identity's data source is the owner's data source "
+                        + dataSource + ": give testIdentity(...) the pool of the test login, or leave it out");
+            }
+            return new PurgeJob(new PurgeSettings(dataSource, testIdentity != null ? testIdentity : dataSource,
+                    registry, fence, dialect, policies, shadowSchema,
                     batchSize, pause, lockTimeout, lease, maxRunsPerPass,
                     new Retrier(retryBackoff, maxRetryBackoff, giveUpAfter), inFlight, overdueAfter, stragglerWindow,
                     name, List.copyOf(listeners)));

@@ -1,7 +1,9 @@
 package io.tipdata.jdbc;
 
+import io.tipdata.core.TestRun;
 import io.tipdata.jdbc.internal.shadow.IdentityCheck;
 import io.tipdata.jdbc.internal.shadow.IdentityGrants;
+import io.tipdata.jdbc.internal.shadow.RunPartitions;
 import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
 import io.tipdata.jdbc.internal.shadow.ShadowSchemaName;
 import io.tipdata.jdbc.internal.shadow.ShadowTwinCreator;
@@ -10,6 +12,7 @@ import io.tipdata.jdbc.internal.shadow.TestIdentity;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +58,20 @@ import javax.sql.DataSource;
  * <p>On MariaDB the shadow schema is a database of the whole server: its default is derived from the
  * application's database, {@code <database>_tip_shadow} (for {@code jdbc:mariadb://db/shop},
  * {@code shop_tip_shadow}), so two applications on one server never share twins; elsewhere it is
- * {@value #DEFAULT_SCHEMA}. {@link Builder#shadowSchema(String)} names it explicitly. Immutable and thread-safe.
+ * {@value #DEFAULT_SCHEMA}. {@link Builder#shadowSchema(String)} names it explicitly.
+ *
+ * <p><b>Partitioned by run</b> (PostgreSQL, {@link Builder#partitionByRun(boolean)}). New twins are made
+ * {@code PARTITION BY LIST (tip_run)} with a {@code DEFAULT} partition; {@link #createRunPartitions(String)}
+ * (called by a {@link JdbcRunRegistry} given {@link JdbcRunRegistry.Builder#runPartitions(ShadowSchema)} when it
+ * first registers a run) adds the run's partition, and the purge detaches and drops that partition instead of
+ * deleting its rows in batches. Rows of a run without a partition (registered elsewhere, created too late, a
+ * straggler after the purge, a run the registry does not know) land in {@code DEFAULT}: inserts never fail for
+ * want of a partition, the audit reports them as it reports any row (left behind by a purged run, or of an unknown
+ * run), and the purge deletes them in batches from the parent. Keys and indexes are partitioned indexes on the
+ * parent; {@link #check()} and {@link #update()} compare and change the parent's columns, keys and indexes, which
+ * every partition follows, and {@link #update()} restores a dropped {@code DEFAULT} partition. The test identity
+ * is granted on the parent only: PostgreSQL checks privileges on the table named in the statement, so it reaches
+ * every partition through the parent and is refused on a partition named directly. Immutable and thread-safe.
  */
 public final class ShadowSchema {
 
@@ -68,8 +84,13 @@ public final class ShadowSchema {
     private final Dialect dialect;
     private final DataSource testIdentity;
     private final String testLogin;
+    private final boolean partitionByRun;
+
+    /** How long the DDL of a run's partition waits for the twin's lock before the run is left in DEFAULT. */
+    static final Duration PARTITION_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
     private ShadowSchema(Builder b) {
+        this.partitionByRun = b.partitionByRun;
         this.testLogin = b.testLogin;
         this.dataSource = b.dataSource;
         this.policies = b.policies;
@@ -94,7 +115,7 @@ public final class ShadowSchema {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialectOf(c);
             String shadow = ShadowSchemaName.resolve(schema, d, c);
-            List<String> created = new ShadowTwinCreator(c, d, policies, shadow).createMissing();
+            List<String> created = new ShadowTwinCreator(c, d, policies, shadow, partitionByRun).createMissing();
             grantIdentity(c, d, shadow);
             return created;
         }
@@ -124,7 +145,7 @@ public final class ShadowSchema {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialectOf(c);
             String shadow = ShadowSchemaName.resolve(schema, d, c);
-            ShadowTwinUpdater.Result r = new ShadowTwinUpdater(c, d, policies, shadow).update();
+            ShadowTwinUpdater.Result r = new ShadowTwinUpdater(c, d, policies, shadow, partitionByRun).update();
             grantIdentity(c, d, shadow);
             return new ShadowUpdate(r.applied(), r.refused());
         }
@@ -140,7 +161,8 @@ public final class ShadowSchema {
         try (Connection c = dataSource.getConnection()) {
             Dialect d = dialectOf(c);
             String shadow = ShadowSchemaName.resolve(schema, d, c);
-            List<SchemaProblem> problems = new ArrayList<>(new ShadowDriftCheck(c, d, policies, shadow).problems());
+            List<SchemaProblem> problems = new ArrayList<>(new ShadowDriftCheck(c, d, policies, shadow, partitionByRun)
+                    .problems());
             if (testIdentity != null) {
                 try (Connection t = testIdentity.getConnection()) {
                     problems.addAll(new IdentityCheck(c, t, d, policies, shadow).problems());
@@ -148,6 +170,30 @@ public final class ShadowSchema {
             }
             return List.copyOf(problems);
         }
+    }
+
+    /**
+     * Creates the run's partition in every twin partitioned by run that has none (PostgreSQL), each in its own
+     * short transaction that waits at most two seconds for the twin's lock; returns the partitions created. A
+     * twin that cannot get one (its lock is busy, or its DEFAULT partition already holds rows of the run) is
+     * logged and left so: the run's rows there go to DEFAULT. Needs the owner of the shadow schema (this object's
+     * data source), never the test identity. Does nothing on twins that are not partitioned.
+     */
+    public List<String> createRunPartitions(String runId) throws SQLException {
+        TestRun.requireValidRunId(runId);
+        try (Connection c = dataSource.getConnection()) {
+            Dialect d = dialectOf(c);
+            if (d != Dialect.POSTGRESQL) {
+                return List.of();
+            }
+            return RunPartitions.create(c, policies, ShadowSchemaName.resolve(schema, d, c), runId,
+                    PARTITION_LOCK_TIMEOUT);
+        }
+    }
+
+    /** Whether new twins are partitioned by run ({@link Builder#partitionByRun(boolean)}). */
+    public boolean partitionByRun() {
+        return partitionByRun;
     }
 
     /** The shadow schema name as configured, or {@code null} when it is the default (derived on MariaDB). */
@@ -168,7 +214,16 @@ public final class ShadowSchema {
     }
 
     private Dialect dialectOf(Connection c) throws SQLException {
-        return dialect != null ? dialect : Dialect.detect(c.getMetaData());
+        Dialect d = dialect != null ? dialect : Dialect.detect(c.getMetaData());
+        if (partitionByRun && d != Dialect.POSTGRESQL) {
+            throw new IllegalStateException(partitionOnlyOnPostgres(d));
+        }
+        return d;
+    }
+
+    private static String partitionOnlyOnPostgres(Dialect d) {
+        return "partitionByRun(true) is for PostgreSQL only, and this database is " + d + ": leave partitionByRun"
+                + " off (its twins are purged by batched deletes)";
     }
 
     @Override
@@ -184,6 +239,7 @@ public final class ShadowSchema {
         private Dialect dialect;
         private DataSource testIdentity;
         private String testLogin;
+        private boolean partitionByRun;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -250,8 +306,22 @@ public final class ShadowSchema {
             return this;
         }
 
+        /**
+         * PostgreSQL only: new twins are partitioned by run, a partition per run plus a DEFAULT partition, and the
+         * purge detaches and drops a run's partition instead of deleting its rows in batches (default off; see
+         * docs/BENCHMARKS.md for the measurement that chooses between them). Existing twins keep their form: to
+         * change it, drop a twin (it holds test rows only) and create it again. Refused on other databases.
+         */
+        public Builder partitionByRun(boolean partitionByRun) {
+            this.partitionByRun = partitionByRun;
+            return this;
+        }
+
         /** The configured shadow schema. */
         public ShadowSchema build() {
+            if (partitionByRun && dialect != null && dialect != Dialect.POSTGRESQL) {
+                throw new IllegalArgumentException(partitionOnlyOnPostgres(dialect));
+            }
             if (policies == null) {
                 throw new IllegalStateException("no table policies given: call policies(TablePolicies) with the"
                         + " isolated tables that need shadow twins");

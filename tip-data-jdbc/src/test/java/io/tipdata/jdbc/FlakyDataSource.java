@@ -9,12 +9,14 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A data source that counts the purge's DELETE statements and, after a chosen one, misbehaves: runs a hook
- * (crash the purger, kill its session) or fails every connection for a while, as a database that went away.
+ * A data source that counts the purge's DELETE statements (and the DETACH of a partition) and, after a chosen
+ * one, misbehaves: runs a hook (crash the purger, kill its session) or fails every connection for a while, as a
+ * database that went away; or rewrites each DELETE, as a purge whose SQL were wrong.
  */
 final class FlakyDataSource implements DataSource {
 
@@ -33,6 +35,7 @@ final class FlakyDataSource implements DataSource {
     private volatile IntConsumer hook = n -> { };
     private volatile long downUntil;
     final AtomicInteger refused = new AtomicInteger();
+    private volatile UnaryOperator<String> rewrite = UnaryOperator.identity();
 
     FlakyDataSource(DataSource target) {
         this.target = target;
@@ -42,6 +45,12 @@ final class FlakyDataSource implements DataSource {
     FlakyDataSource beforeDelete(int n, IntConsumer hook) {
         this.triggerAt = n;
         this.hook = hook;
+        return this;
+    }
+
+    /** Sends every DELETE as the operator rewrites it. */
+    FlakyDataSource rewriteDeletes(UnaryOperator<String> rewrite) {
+        this.rewrite = rewrite;
         return this;
     }
 
@@ -73,7 +82,8 @@ final class FlakyDataSource implements DataSource {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
-                            && sql.contains("DELETE")) {
+                            && (sql.contains("DELETE") || sql.contains("DETACH"))) {
+                        args[0] = sql.contains("DELETE") ? rewrite.apply(sql) : sql;
                         int n = deletes.incrementAndGet();
                         if (n == triggerAt) {
                             hook.accept(n);

@@ -58,4 +58,16 @@ class H2ShadowSchemaTest extends ShadowSchemaContract {
         assertThatThrownBy(() -> ShadowSchema.builder(DS).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("policies(TablePolicies)");
     }
+
+    @Test
+    void partitionByRunIsRefusedWithTheOptionNamed() {
+        assertThatThrownBy(() -> ShadowSchema.builder(DS).policies(policies).dialect(Dialect.H2).partitionByRun(true)
+                .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partitionByRun(true)")
+                .hasMessageContaining("PostgreSQL only").hasMessageContaining("H2");
+        ShadowSchema detected = ShadowSchema.builder(DS).policies(policies).shadowSchema(shadow()).partitionByRun(true)
+                .build();
+        assertThatThrownBy(detected::create).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("partitionByRun(true)").hasMessageContaining("H2");
+        assertThatThrownBy(detected::check).hasMessageContaining("partitionByRun(true)");
+    }
 }

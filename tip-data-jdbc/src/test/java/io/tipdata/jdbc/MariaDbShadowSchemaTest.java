@@ -70,6 +70,18 @@ class MariaDbShadowSchemaTest extends ShadowSchemaContract {
     }
 
     @Test
+    void partitionByRunIsRefusedWithTheOptionNamed() throws SQLException {
+        ShadowSchema partitioned = ShadowSchema.builder(dataSource()).policies(policies).shadowSchema(shadow())
+                .partitionByRun(true).build();
+
+        assertThatThrownBy(partitioned::create).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("partitionByRun(true)").hasMessageContaining("PostgreSQL only")
+                .hasMessageContaining("MARIADB");
+        assertThatThrownBy(() -> ShadowSchema.builder(dataSource()).policies(policies).dialect(Dialect.MARIADB)
+                .partitionByRun(true).build()).hasMessageContaining("partitionByRun(true)");
+    }
+
+    @Test
     void twinKeepsTheProductionSpellingOfAMixedCaseTable() throws SQLException {
         exec("DROP TABLE IF EXISTS Audit_Mixed", "CREATE TABLE Audit_Mixed (id INT PRIMARY KEY)");
         try {

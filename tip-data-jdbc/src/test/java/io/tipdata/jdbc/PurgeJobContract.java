@@ -8,7 +8,9 @@ import io.tipdata.core.RunRegistry.RunStatus;
 import io.tipdata.core.TestRun;
 import io.tipdata.core.purge.PurgeListener;
 import io.tipdata.core.purge.PurgeReport;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +62,7 @@ abstract class PurgeJobContract {
     void seedProduction() throws SQLException {
         db.reset();
         db.exec("DROP TABLE IF EXISTS " + REGISTRY);
-        registry = JdbcRunRegistry.builder(db.raw).table(REGISTRY).build();
+        registry = registryBuilder().build();
         dbNow = registry.now();
         StringBuilder orders = new StringBuilder();
         StringBuilder items = new StringBuilder();
@@ -72,6 +74,16 @@ abstract class PurgeJobContract {
         }
         db.exec("INSERT INTO orders (id, customer, amount) VALUES " + orders);
         db.exec("INSERT INTO order_items (order_id, sku, qty) VALUES " + items);
+    }
+
+    /** The registry of the tests; subclasses may add to it. */
+    JdbcRunRegistry.Builder registryBuilder() {
+        return JdbcRunRegistry.builder(db.raw).table(REGISTRY);
+    }
+
+    /** Whether the twins are partitioned by run, so that a run's partition goes before its batches. */
+    boolean dropsPartitions() {
+        return false;
     }
 
     /** Registers the run expiring {@code fromNow} from database time, with {@code orders} orders of two items. */
@@ -314,6 +326,52 @@ abstract class PurgeJobContract {
     }
 
     @Test
+    void thePurgeAsTheTestIdentityDeletesOnlyTheRowsOfExpiredRuns() throws SQLException {
+        long e1 = seedRun("tid-exp", Duration.ofMinutes(-3), 12);
+        long e2 = seedRun("tid-exp2", Duration.ofMinutes(-2), 4);
+        seedRun("tid-act", Duration.ofHours(1), 5);
+        String before = kept("tid-act");
+
+        PurgeReport report = job(db.raw, registry).testIdentity(db.testPool).build().purgeExpired();
+
+        assertThat(report.failed()).isEmpty();
+        assertThat(report.purged()).containsExactlyInAnyOrderEntriesOf(Map.of("tid-exp", e1, "tid-exp2", e2));
+        assertThat(twinRows("tid-exp") + twinRows("tid-exp2")).isZero();
+        assertThat(kept("tid-act")).isEqualTo(before);
+        assertThat(registry.record("tid-exp").orElseThrow().rowsPurged()).isEqualTo(e1);
+        assertThat(registry.status("tid-exp2")).contains(RunStatus.PURGED);
+        assertThat(registry.status("tid-act")).contains(RunStatus.ACTIVE);
+    }
+
+    @Test
+    void aWrongDeleteOfThePurgeAsTheTestIdentityIsRefusedByTheDatabaseAndNoProductionRowGoes() throws Exception {
+        long rows = seedRun("wrong", Duration.ofMinutes(-3), 6);
+        String production = db.productionSchema() + ".orders";
+        String before = kept();
+        try (Connection c = db.testPool.getConnection(); Statement st = c.createStatement()) {
+            assertThatThrownBy(() -> st.executeUpdate("DELETE FROM " + production)).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> st.executeUpdate("DELETE FROM " + db.productionSchema() + ".order_items WHERE 1 = 1"))
+                    .isInstanceOf(SQLException.class);
+        }
+        assertThat(kept()).isEqualTo(before);
+        FlakyDataSource wrong = new FlakyDataSource(db.testPool).rewriteDeletes(sql -> {
+            long params = sql.chars().filter(ch -> ch == '?').count();
+            return "DELETE FROM " + production + " WHERE customer NOT IN (" + "?, ".repeat((int) params - 1) + "?)";
+        });
+
+        PurgeReport report = job(db.raw, registry).testIdentity(wrong).build().purgeExpired();
+
+        assertThat(wrong.deletes.get()).isPositive();
+        assertThat(report.purged()).isEmpty();
+        assertThat(report.failed()).containsKey("wrong");
+        assertThat(kept()).isEqualTo(before);
+        if (!dropsPartitions()) {   // partitioned: the first twin's partition went (as the owner) before the refusal
+            assertThat(twinRows("wrong")).isEqualTo(rows);
+        }
+        assertThat(registry.status("wrong")).contains(RunStatus.FAILED);
+    }
+
+    @Test
     void builderNamesTheBadValue() {
         assertThatThrownBy(() -> PurgeJob.builder(db.raw, registry).build())
                 .hasMessageContaining("policies(TablePolicies)");
@@ -321,5 +379,7 @@ abstract class PurgeJobContract {
         assertThatThrownBy(() -> job(db.raw, registry).shadowSchema("x;y").build()).hasMessageContaining("'x;y'");
         assertThatThrownBy(() -> job(db.raw, registry).lease(Duration.ofSeconds(1)).lockTimeout(Duration.ofSeconds(2))
                 .build()).hasMessageContaining("lease PT1S");
+        assertThatThrownBy(() -> job(db.raw, registry).testIdentity(db.raw).build())
+                .hasMessageContaining("testIdentity(...)");
     }
 }

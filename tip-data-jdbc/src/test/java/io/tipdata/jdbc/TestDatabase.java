@@ -50,6 +50,13 @@ abstract class TestDatabase implements AutoCloseable {
         return new Postgres(name);
     }
 
+    /** PostgreSQL with twins partitioned by run ({@code ShadowSchema.Builder.partitionByRun(true)}). */
+    static TestDatabase postgresPartitioned(String name) {
+        Postgres pg = new Postgres(name);
+        pg.partitionByRun = true;
+        return pg;
+    }
+
     static TestDatabase mariadb(String name) {
         return new MariaDb(name);
     }
@@ -241,6 +248,25 @@ abstract class TestDatabase implements AutoCloseable {
     static final class Postgres extends TestDatabase {
         private final String schema;
         private final String url = TestServers.PG_URL;
+        boolean partitionByRun;
+
+        @Override
+        ShadowSchema shadowSchema() {
+            return ShadowSchema.builder(raw).policies(policies()).shadowSchema(shadow).testIdentity(testPool)
+                    .partitionByRun(partitionByRun).build();
+        }
+
+        /** Also drops the run partitions of partitioned twins, DEFAULT kept. */
+        @Override
+        void reset() throws SQLException {
+            super.reset();
+            for (String p : rows("SELECT c.oid::regclass::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                    + " JOIN pg_class t ON t.oid = i.inhparent JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " WHERE n.nspname = '" + shadow + "' AND c.relkind = 'r' AND NOT EXISTS (SELECT 1 FROM"
+                    + " pg_partitioned_table p WHERE p.partdefid = c.oid)")) {
+                exec("DROP TABLE " + p);
+            }
+        }
 
         Postgres(String name) {
             super(name + "_shadow");

@@ -29,14 +29,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code testRows} test rows of {@code runs} expired runs in a twin, measures the p50/p99 of a production
  * point select plus update workload ({@code threads} threads) for {@code baselineSeconds} without the purge,
  * then while {@link PurgeJob#purgeExpired()} deletes every test row, and prints rows per second and the p99
- * ratio. Not JMH: the purge is one long operation, measured once.
+ * ratio. One workload runs throughout (a second of warm-up first); each operation counts in the phase it started
+ * in. Not JMH: the purge is one long operation, measured once.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.tipdata.benchmarks.purge.PurgeLatencyHarness \
- *     pg|mariadb JDBC_URL USER PASSWORD [testRows prodRows runs threads baselineSeconds batchSize pauseMillis]
+ *     pg|mariadb JDBC_URL USER PASSWORD [testRows prodRows runs threads baselineSeconds batchSize pauseMillis
+ *     batched|partitioned]
  * </pre>
  * The URL names a database the harness may fill: it creates (and drops first) the schema or database
- * {@code tip_bench_purge} and its shadow {@code tip_bench_purge_shadow}.
+ * {@code tip_bench_purge} and its shadow {@code tip_bench_purge_shadow}. {@code partitioned} (PostgreSQL only)
+ * makes the twin partitioned by run ({@code ShadowSchema.Builder.partitionByRun(true)}): the runs are registered
+ * first, through a registry that creates their partitions, and the purge detaches and drops each run's partition;
+ * {@code batched} (the default) is the plain twin purged by batched deletes. Seeding is one
+ * {@code INSERT ... SELECT} per table from {@code generate_series} (PostgreSQL) or {@code seq_1_to_N} (MariaDB's
+ * Sequence engine), so 1,000,000 rows take seconds. The last line is a Markdown row for docs/BENCHMARKS.md.
  */
 public final class PurgeLatencyHarness {
 
@@ -55,6 +62,11 @@ public final class PurgeLatencyHarness {
         int baselineSeconds = arg(a, 8, 20);
         int batch = arg(a, 9, 1000);
         int pause = arg(a, 10, 5);
+        String form = a.length > 11 ? a[11] : "batched";
+        if (!form.equals("batched") && !form.equals("partitioned") || form.equals("partitioned") && !pg) {
+            throw new IllegalArgumentException("form '" + form + "': give batched, or partitioned on pg only");
+        }
+        boolean partitioned = form.equals("partitioned");
         String schema = "tip_bench_purge";
         String shadow = schema + "_shadow";
         try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
@@ -74,7 +86,17 @@ public final class PurgeLatencyHarness {
         try (HikariDataSource ds = new HikariDataSource(cfg)) {
             exec(ds, "CREATE TABLE accounts (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL, note VARCHAR(40))");
             TablePolicies policies = TablePolicies.builder().table(TablePolicy.ISOLATED, "accounts").build();
-            ShadowSchema.builder(ds).policies(policies).schema(shadow).build().create();
+            ShadowSchema shadowSchema = ShadowSchema.builder(ds).policies(policies).shadowSchema(shadow)
+                    .partitionByRun(partitioned).build();
+            shadowSchema.create();
+            JdbcRunRegistry.Builder registryBuilder = JdbcRunRegistry.builder(ds);
+            JdbcRunRegistry registry = (partitioned ? registryBuilder.runPartitions(shadowSchema) : registryBuilder)
+                    .build();
+            registry.createTable();
+            Instant now = registry.now();
+            for (int r = 0; r < runs; r++) {
+                registry.register(TestRun.of("bench-run-" + r, now.minusSeconds(7200), now.minusSeconds(60)));
+            }
             String series = pg ? "generate_series(1, %d) AS s(g)" : "seq_1_to_%d AS s";
             String g = pg ? "g" : "s.seq";
             long t0 = System.nanoTime();
@@ -86,23 +108,22 @@ public final class PurgeLatencyHarness {
             exec(ds, pg ? "ANALYZE" : "ANALYZE TABLE accounts, " + shadow + ".accounts");
             System.out.printf(Locale.ROOT, "seeded %d production and %d test rows (%d runs) in %.1f s%n", prodRows,
                     testRows, runs, (System.nanoTime() - t0) / 1e9);
-            JdbcRunRegistry registry = JdbcRunRegistry.builder(ds).build();
-            Instant now = registry.now();
-            for (int r = 0; r < runs; r++) {
-                registry.register(TestRun.of("bench-run-" + r, now.minusSeconds(7200), now.minusSeconds(60)));
-            }
             PurgeJob job = PurgeJob.builder(ds, registry).policies(policies).shadowSchema(shadow).batchSize(batch)
                     .pause(Duration.ofMillis(pause)).build();
 
-            Workload baseline = new Workload(ds, prodRows, threads);
+            // one workload throughout: a second of warm-up, the baseline, then the purge; each operation is counted
+            // in the phase it started in, so both phases see the same warmed connections, statements and plans
+            Workload workload = new Workload(ds, prodRows, threads);
+            Thread.sleep(1000);
+            long b0 = System.nanoTime();
             Thread.sleep(baselineSeconds * 1000L);
-            long[] before = baseline.stop();
-
-            Workload during = new Workload(ds, prodRows, threads);
             long p0 = System.nanoTime();
             PurgeReport report = job.purgeExpired();
-            double seconds = (System.nanoTime() - p0) / 1e9;
-            long[] purging = during.stop();
+            long p1 = System.nanoTime();
+            double seconds = (p1 - p0) / 1e9;
+            workload.stop();
+            long[] before = workload.between(b0, p0);
+            long[] purging = workload.between(p0, p1);
 
             System.out.printf(Locale.ROOT, "purge: %d runs, %d rows in %.1f s = %.0f rows/s (batch %d, pause %d ms,"
                     + " failed %s)%n", report.purged().size(), report.rows(), seconds, report.rows() / seconds, batch,
@@ -113,27 +134,42 @@ public final class PurgeLatencyHarness {
                     pct(purging, 50), pct(purging, 99));
             System.out.printf(Locale.ROOT, "p99 ratio during/without: %.2f (target <= 1.20)%n",
                     pct(purging, 99) / pct(before, 99));
+            String version;
+            try (Connection c = ds.getConnection()) {
+                version = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion()
+                        .replaceFirst("^(\\d+(\\.\\d+)*).*", "$1");
+            }
+            System.out.println("| database | form | test rows / production rows / runs | threads, baseline | batch, pause"
+                    + " | purge rate | p99 without | p99 during | ratio |");
+            System.out.printf(Locale.ROOT, "| %s | %s | %,d / %,d / %d | %d, %d s | %d, %d ms | %,.0f rows/s | %.2f ms"
+                    + " | %.2f ms | %.2f |%n", version, form, testRows, prodRows, runs, threads, baselineSeconds, batch,
+                    pause, report.rows() / seconds, pct(before, 99), pct(purging, 99),
+                    pct(purging, 99) / pct(before, 99));
         }
     }
 
-    /** Point select plus update of a random production row, in a loop on each thread, latencies recorded. */
+    /** Point select plus update of a random production row, in a loop on each thread, start and latency recorded. */
     static final class Workload {
+        private static final int MAX = 2_000_000;
         private final AtomicBoolean stop = new AtomicBoolean();
         private final List<Thread> threads = new ArrayList<>();
-        private final List<long[]> samples = new ArrayList<>();
+        private final List<long[]> starts = new ArrayList<>();
+        private final List<long[]> latencies = new ArrayList<>();
         private final int[] counts;
 
         Workload(HikariDataSource ds, int rows, int n) {
             counts = new int[n];
             for (int i = 0; i < n; i++) {
-                long[] lat = new long[1_000_000];
-                samples.add(lat);
+                long[] at = new long[MAX];
+                long[] lat = new long[MAX];
+                starts.add(at);
+                latencies.add(lat);
                 int me = i;
                 Thread t = new Thread(() -> {
                     try (Connection c = ds.getConnection();
                          PreparedStatement sel = c.prepareStatement("SELECT balance FROM accounts WHERE id = ?");
                          PreparedStatement upd = c.prepareStatement("UPDATE accounts SET balance = balance + 1 WHERE id = ?")) {
-                        while (!stop.get() && counts[me] < lat.length) {
+                        while (!stop.get() && counts[me] < MAX) {
                             long id = 1 + ThreadLocalRandom.current().nextLong(rows);
                             long s = System.nanoTime();
                             sel.setLong(1, id);
@@ -142,6 +178,7 @@ public final class PurgeLatencyHarness {
                             }
                             upd.setLong(1, id);
                             upd.executeUpdate();
+                            at[counts[me]] = s;
                             lat[counts[me]++] = System.nanoTime() - s;
                         }
                     } catch (SQLException e) {
@@ -153,19 +190,27 @@ public final class PurgeLatencyHarness {
             }
         }
 
-        long[] stop() throws InterruptedException {
+        void stop() throws InterruptedException {
             stop.set(true);
             for (Thread t : threads) {
                 t.join();
             }
-            long[] all = new long[Arrays.stream(counts).sum()];
-            int at = 0;
+        }
+
+        /** The latencies, sorted, of the operations that started in {@code [from, to)}. */
+        long[] between(long from, long to) {
+            long[] out = new long[Arrays.stream(counts).sum()];
+            int k = 0;
             for (int i = 0; i < counts.length; i++) {
-                System.arraycopy(samples.get(i), 0, all, at, counts[i]);
-                at += counts[i];
+                for (int j = 0; j < counts[i]; j++) {
+                    if (starts.get(i)[j] >= from && starts.get(i)[j] < to) {
+                        out[k++] = latencies.get(i)[j];
+                    }
+                }
             }
-            Arrays.sort(all);
-            return all;
+            long[] sorted = Arrays.copyOf(out, k);
+            Arrays.sort(sorted);
+            return sorted;
         }
     }
 

@@ -127,7 +127,9 @@ public final class TipFilter implements Filter {
      * {@code tip.key-env} (environment variable holding the verification keys) or {@code tip.key-file}
      * (file holding them), as {@code keyId=base64} entries separated by commas, spaces or new lines;
      * optional {@code tip.header}, {@code tip.max-lifetime}, {@code tip.clock-skew} and
-     * {@code tip.grace-period} (ISO-8601 durations such as {@code PT24H}), {@code tip.max-length}, and
+     * {@code tip.grace-period}, {@code tip.max-request-time} and {@code tip.run-cache-time} (ISO-8601 durations
+     * such as {@code PT24H}; see {@link Builder#maxRequestTime} and {@link Builder#runCacheTime}),
+     * {@code tip.max-length}, and
      * {@code tip.kill=true}, which engages the global kill switch. Keys never go into {@code web.xml}.
      */
     @Override
@@ -281,7 +283,8 @@ public final class TipFilter implements Filter {
     public String toString() {
         Settings s = settings;
         return s == null ? "TipFilter[not initialised]"
-                : "TipFilter[header=" + s.headerName + ", grace=" + s.gracePeriod + "]";
+                : "TipFilter[header=" + s.headerName + ", grace=" + s.gracePeriod + ", maxRequestTime="
+                + s.maxRequestTime + ", runCacheTime=" + s.runCacheTime + "]";
     }
 
     private static final class Settings {
@@ -294,8 +297,12 @@ public final class TipFilter implements Filter {
         final ListenerChain listeners;
         final Clock clock;
         final RunAdmissions admissions;
+        final Duration maxRequestTime;
+        final Duration runCacheTime;
 
         Settings(Builder b, RunRegistry registry) {
+            this.maxRequestTime = b.maxRequestTime;
+            this.runCacheTime = b.runCacheTime;
             this.verifier = b.verifier;
             this.headerName = b.headerName;
             this.registry = registry;

@@ -52,7 +52,12 @@ class TipFilterInitParametersTest {
         configured.setInitParameter("tip.header", "X-Test-Mark");
         configured.setInitParameter("tip.max-lifetime", "PT1H");
         configured.setInitParameter("tip.grace-period", "PT2H");
-        server = new TipServer(8).filter(configured, "/configured/*")
+        FilterHolder strict = new FilterHolder(TipFilter.class);
+        strict.setInitParameter("tip.key-file", keys.toString());
+        strict.setInitParameter("tip.grace-period", "PT0S");
+        strict.setInitParameter("tip.max-request-time", "PT45M");
+        strict.setInitParameter("tip.run-cache-time", "PT0S");
+        server = new TipServer(8).filter(configured, "/configured/*").filter(strict, "/strict/*")
                 .servlet(new TipServer.EchoServlet(), "/*").start();
     }
 
@@ -81,12 +86,40 @@ class TipFilterInitParametersTest {
     }
 
     @Test
+    void maxRequestTimeFromInitParameterAdmitsOnlyRunsActiveForLongerThanARequest() throws Exception {
+        String halfHour = TokenMinter.of(SIGNING_CURRENT).mint("short-run", Instant.now().plus(Duration.ofMinutes(30)));
+        String fiftyMinutes = TokenMinter.of(SIGNING_CURRENT).mint("long-enough", Instant.now().plus(Duration.ofMinutes(50)));
+
+        TipFilterTest.assertProblem(send("/strict/x", TipFilter.DEFAULT_HEADER, halfHour), 403,
+                RejectReason.EXPIRED.code());
+        assertThat(send("/strict/x", TipFilter.DEFAULT_HEADER, fiftyMinutes).body())
+                .isEqualTo(TipServer.expectedContext("long-enough"));
+        assertThat(send("/configured/x", "X-Test-Mark", halfHour).body()).as("default PT1M, grace PT2H")
+                .isEqualTo(TipServer.expectedContext("short-run"));
+    }
+
+    @Test
+    void admissionSettingsAreReadAndCheckedWithTheOffendingValueNamed() {
+        TipFilter filter = read(with(with(Map.of("tip.key-env", "GOOD"), "tip.max-request-time", "PT2M"),
+                "tip.run-cache-time", "PT0S"), good());
+
+        assertThat(filter.toString()).contains("maxRequestTime=PT2M").contains("runCacheTime=PT0S");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.max-request-time", "2m"), good()))
+                .hasMessageContaining("tip.max-request-time='2m'");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.max-request-time", "PT2H"), good()))
+                .hasMessageContaining("max request time PT2H");
+        assertThatThrownBy(() -> read(with(Map.of("tip.key-env", "GOOD"), "tip.run-cache-time", "-PT1S"), good()))
+                .hasMessageContaining("run cache time PT-1S");
+    }
+
+    @Test
     void keysFromEnvironmentVariable() {
         Map<String, String> env = Map.of("TIP_KEYS", "k2=" + CURRENT_B64 + ",k1=" + OLD_B64);
 
         TipFilter filter = InitParameters.read(config(Map.of("tip.key-env", "TIP_KEYS")), env).build();
 
-        assertThat(filter.toString()).isEqualTo("TipFilter[header=X-Tip-Run, grace=PT1H]");
+        assertThat(filter.toString()).isEqualTo("TipFilter[header=X-Tip-Run, grace=PT1H,"
+                + " maxRequestTime=PT1M, runCacheTime=PT10S]");
     }
 
     @Test

@@ -40,6 +40,24 @@ final class PurgeOptions {
     @Option(names = "--password", hidden = true, description = "refused: use --password-env or --password-file")
     String password;
 
+    @Option(names = "--test-user", paramLabel = "USER", description = "the test identity: the batched deletes log in"
+            + " as this user, so the database refuses them every production table (default: --user)")
+    String testUser;
+
+    @Option(names = "--test-url", paramLabel = "JDBC_URL",
+            description = "JDBC URL the test identity logs in at (default --url)")
+    String testUrl;
+
+    @Option(names = "--test-password-env", paramLabel = "VAR",
+            description = "environment variable holding the test identity's password")
+    String testPasswordEnv;
+
+    @Option(names = "--test-password-file", paramLabel = "PATH",
+            description = "file holding only the test identity's password")
+    String testPasswordFile;
+
+    private Map<String, String> env = Map.of();
+
     @Option(names = "--isolated", required = true, split = ",", paramLabel = "TABLE",
             description = "isolated tables (patterns with * and ?), comma-separated, as given to TipDataSource")
     List<String> isolated;
@@ -67,7 +85,12 @@ final class PurgeOptions {
             throw usage("no JDBC driver on the class path accepts the URL '" + ConnectionOptions.redact(url)
                     + "': put the driver jar (H2, PostgreSQL or MariaDB) on -cp, and check the URL");
         }
-        return new DriverManagerDataSource(url, user, password(env));
+        this.env = env;
+        if (testUser == null && (testUrl != null || testPasswordEnv != null || testPasswordFile != null)) {
+            throw usage("--test-url, --test-password-env or --test-password-file is given without --test-user; name"
+                    + " the test identity with --test-user USER");
+        }
+        return new DriverManagerDataSource(url, user, password(env, passwordEnv, passwordFile, ""));
     }
 
     TablePolicies policies() {
@@ -84,7 +107,12 @@ final class PurgeOptions {
     }
 
     PurgeJob.Builder job(DriverManagerDataSource ds, JdbcRunRegistry registry) {
-        return PurgeJob.builder(ds, registry).policies(policies()).shadowSchema(shadowSchema);
+        PurgeJob.Builder job = PurgeJob.builder(ds, registry).policies(policies()).shadowSchema(shadowSchema);
+        if (testUser != null) {
+            job.testIdentity(new DriverManagerDataSource(testUrl != null ? testUrl : url, testUser, password(env, testPasswordEnv, testPasswordFile,
+                    "test-")));
+        }
+        return job;
     }
 
     ParameterException usage(String message) {
@@ -105,23 +133,25 @@ final class PurgeOptions {
         }
     }
 
-    private String password(Map<String, String> env) {
-        if (passwordEnv != null && passwordFile != null) {
-            throw usage("both --password-env and --password-file are given; give one of them");
+    private String password(Map<String, String> env, String variable, String file, String prefix) {
+        String envOption = "--" + prefix + "password-env";
+        String fileOption = "--" + prefix + "password-file";
+        if (variable != null && file != null) {
+            throw usage("both " + envOption + " and " + fileOption + " are given; give one of them");
         }
-        if (passwordEnv != null) {
-            String value = env.get(passwordEnv);
+        if (variable != null) {
+            String value = env.get(variable);
             if (value == null) {
-                throw usage("environment variable " + passwordEnv + " (from --password-env) is not set;"
-                        + " export it or use --password-file PATH");
+                throw usage("environment variable " + variable + " (from " + envOption + ") is not set;"
+                        + " export it or use " + fileOption + " PATH");
             }
             return value;
         }
-        if (passwordFile != null) {
+        if (file != null) {
             try {
-                return Files.readString(Path.of(passwordFile), StandardCharsets.UTF_8).strip();
+                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
             } catch (IOException | RuntimeException e) {
-                throw usage("cannot read the password file " + passwordFile + " (from --password-file): "
+                throw usage("cannot read the password file " + file + " (from " + fileOption + "): "
                         + e.getClass().getSimpleName() + "; give a readable file that holds only the password");
             }
         }

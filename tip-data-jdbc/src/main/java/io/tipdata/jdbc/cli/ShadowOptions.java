@@ -30,6 +30,12 @@ final class ShadowOptions {
                     + " database, <database>_" + ShadowSchema.DEFAULT_SCHEMA + " after the URL's database.")
     String schema;
 
+    @Option(names = "--partition-by-run",
+            description = "PostgreSQL only: new twins are PARTITION BY LIST (tip_run) with a DEFAULT partition;"
+                    + " the run registry (JdbcRunRegistry.Builder.runPartitions) adds a partition per run and the purge"
+                    + " drops it. Check warns of twins that are not partitioned.")
+    boolean partitionByRun;
+
     @Option(names = "--test-user", paramLabel = "<login>",
             description = "The test identity's login (user@host on MariaDB): create grants it what test traffic"
                     + " needs (the --user login must be allowed to grant), check logs in as it and reports each"
@@ -69,7 +75,7 @@ final class ShadowOptions {
     }
 
     private ShadowSchema.Builder builder(DataSource ds) {
-        ShadowSchema.Builder b = ShadowSchema.builder(ds).policies(policies);
+        ShadowSchema.Builder b = ShadowSchema.builder(ds).policies(policies).partitionByRun(partitionByRun);
         if (schema != null) {
             b.shadowSchema(schema);
         }

@@ -39,6 +39,7 @@ public final class UpdateShadowSchema implements CustomTaskChange {
 
     private String isolated;
     private String shadowSchema;
+    private boolean partitionByRun;
     private String summary = "shadow schema not updated";
 
     /** The isolated tables, comma-separated names or patterns. */
@@ -49,6 +50,18 @@ public final class UpdateShadowSchema implements CustomTaskChange {
     /** The shadow schema; default as in {@code ShadowSchema}. */
     public void setShadowSchema(String shadowSchema) {
         this.shadowSchema = shadowSchema;
+    }
+
+    /**
+     * {@code true}: twins this change creates are partitioned by run (PostgreSQL only, as
+     * {@code ShadowSchema.Builder.partitionByRun}); default {@code false}.
+     */
+    public void setPartitionByRun(String partitionByRun) {
+        String v = partitionByRun == null ? "" : partitionByRun.strip();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("partitionByRun '" + partitionByRun + "' must be true or false");
+        }
+        this.partitionByRun = Boolean.parseBoolean(v);
     }
 
     /** The policies the attributes describe. */
@@ -70,8 +83,12 @@ public final class UpdateShadowSchema implements CustomTaskChange {
         try {
             Connection c = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
             Dialect d = Dialect.detect(c.getMetaData());
+            if (partitionByRun && d != Dialect.POSTGRESQL) {
+                throw new IllegalStateException("partitionByRun=true is for PostgreSQL only, and this database is " + d
+                        + ": leave partitionByRun off");
+            }
             ShadowTwinUpdater.Result r = new ShadowTwinUpdater(c, d, policies(),
-                    ShadowSchemaName.resolve(shadowSchema, d, c)).update();
+                    ShadowSchemaName.resolve(shadowSchema, d, c), partitionByRun).update();
             r.applied().forEach(a -> LOG.debug("shadow schema update: {}", a));
             for (SchemaProblem p : r.refused()) {
                 LOG.error("shadow schema update could not follow production: {}", p);

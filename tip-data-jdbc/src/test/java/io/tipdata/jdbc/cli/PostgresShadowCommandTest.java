@@ -90,6 +90,28 @@ class PostgresShadowCommandTest {
                 new PrintStream(new ByteArrayOutputStream()), ENV);
     }
 
+    @Test
+    void createPartitionedByRunAndCheckKnowsIt() throws SQLException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] check = command("check", "--partition-by-run");
+        String[] create = command("create", "--partition-by-run");
+
+        assertThat(run(create, out)).isEqualTo(TipCommand.OK);
+        assertThat(run(check, out)).isEqualTo(TipCommand.OK);
+        try (Connection c = logins.production().getConnection(); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT partdefid <> 0 FROM pg_partitioned_table"
+                     + " WHERE partrelid = 'tdsc_pg_shadow.orders'::regclass AND partstrat = 'l'")) {
+            assertThat(rs.next()).as("partitioned by list").isTrue();
+            assertThat(rs.getBoolean(1)).as("with a DEFAULT partition").isTrue();
+        }
+        sql("DROP TABLE tdsc_pg_shadow.orders", "CREATE TABLE tdsc_pg_shadow.orders (LIKE tdsc_pg_prod.orders,"
+                + " tip_run VARCHAR(40) NOT NULL)", "ALTER TABLE tdsc_pg_shadow.orders ADD PRIMARY KEY (tip_run, id)",
+                "ALTER TABLE tdsc_pg_shadow.orders ADD UNIQUE (code, tip_run)");
+        out.reset();
+        run(check, out);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is not partitioned by run");
+    }
+
     /** Runs statements as the production owner. */
     private void sql(String... statements) throws SQLException {
         try (Connection c = logins.production().getConnection(); Statement st = c.createStatement()) {

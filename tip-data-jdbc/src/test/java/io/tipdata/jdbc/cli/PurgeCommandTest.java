@@ -135,6 +135,35 @@ class PurgeCommandTest {
     }
 
     @Test
+    void purgeDeletesAsTheTestIdentityAndAnIdentityWithoutGrantsDeletesNothing() throws SQLException {
+        exec("CREATE USER tdcli_test PASSWORD 'pw'", "CREATE USER tdcli_none PASSWORD 'pw'");
+        ShadowSchema.builder(ds).policies(TablePolicies.builder().table(TablePolicy.ISOLATED, "orders").build())
+                .testLogin("tdcli_test").build().create();
+        // the test URL without ;DB_CLOSE_DELAY=-1 (a setting only an H2 admin may make), the database being open
+        List<String> common = List.of("--url", URL, "--test-url", URL.substring(0, URL.indexOf(';')), "--user", "sa", "--isolated", "orders", "--registry-table",
+                REGISTRY, "--test-password-env", "TD_TEST_PW");
+
+        List<String> none = new ArrayList<>(common);
+        none.addAll(List.of("--test-user", "tdcli_none"));
+        assertThat(PurgeCommand.run(none.toArray(String[]::new), print(out), print(err), Map.of("TD_TEST_PW", "pw")))
+                .isEqualTo(ExitCodes.PARTIAL);
+        assertThat(text(out)).contains("failed run expired-1");
+        assertThat(count("SELECT COUNT(*) FROM tip_shadow.orders WHERE tip_run = 'expired-1'")).isEqualTo(9);
+
+        List<String> granted = new ArrayList<>(common);
+        granted.addAll(List.of("--test-user", "tdcli_test"));
+        assertThat(PurgeCommand.run(granted.toArray(String[]::new), print(out), print(err),
+                Map.of("TD_TEST_PW", "pw"))).isEqualTo(ExitCodes.OK);
+        assertThat(count("SELECT COUNT(*) FROM tip_shadow.orders WHERE tip_run = 'expired-1'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM tip_shadow.orders WHERE tip_run = 'active-1'")).isEqualTo(9);
+        assertThat(count("SELECT COUNT(*) FROM orders")).isEqualTo(2);
+        assertThat(registry.status("expired-1")).contains(RunStatus.PURGED);
+
+        assertThat(run("--test-password-env", "TD_TEST_PW")).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(text(err)).contains("without --test-user");
+    }
+
+    @Test
     void helpListsTheExitCodes() {
         assertThat(PurgeCommand.run(new String[] {"--help"}, print(out), print(err), Map.of())).isZero();
         assertThat(text(out)).contains("--dry-run").contains("Exit codes:").contains("database error");

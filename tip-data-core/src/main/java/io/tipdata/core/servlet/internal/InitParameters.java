@@ -32,9 +32,13 @@ public final class InitParameters {
     public static final String GRACE_PERIOD = "tip.grace-period";
     /** {@code true}, {@code 1}, {@code yes} or {@code on} engages the global kill switch. */
     public static final String KILL = "tip.kill";
+    /** Longest a marked request may take; a run is admitted only while it stays active longer (ISO-8601). */
+    public static final String MAX_REQUEST_TIME = "tip.max-request-time";
+    /** How long the filter trusts what the registry said about a run (ISO-8601; {@code PT0S} asks every time). */
+    public static final String RUN_CACHE_TIME = "tip.run-cache-time";
 
     private static final Set<String> KNOWN = Set.of(HEADER, KEY_ENV, KEY_FILE, MAX_LIFETIME, CLOCK_SKEW, MAX_LENGTH,
-            GRACE_PERIOD, KILL);
+            GRACE_PERIOD, KILL, MAX_REQUEST_TIME, RUN_CACHE_TIME);
 
     private InitParameters() {
     }
@@ -67,6 +71,14 @@ public final class InitParameters {
         String grace = config.getInitParameter(GRACE_PERIOD);
         if (grace != null) {
             filter.gracePeriod(duration(GRACE_PERIOD, grace));
+        }
+        String maxRequestTime = config.getInitParameter(MAX_REQUEST_TIME);
+        if (maxRequestTime != null) {
+            filter.maxRequestTime(duration(MAX_REQUEST_TIME, maxRequestTime));
+        }
+        String runCacheTime = config.getInitParameter(RUN_CACHE_TIME);
+        if (runCacheTime != null) {
+            filter.runCacheTime(duration(RUN_CACHE_TIME, runCacheTime));
         }
         String kill = config.getInitParameter(KILL);
         if (kill != null && KillSwitch.isOn("init parameter " + KILL, kill)) {

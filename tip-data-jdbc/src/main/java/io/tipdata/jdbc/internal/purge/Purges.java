@@ -8,6 +8,7 @@ import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.PurgeAudit;
 import io.tipdata.jdbc.SchemaProblem;
 import io.tipdata.jdbc.internal.registry.RegistryTable;
+import io.tipdata.jdbc.internal.shadow.RunPartitions;
 import io.tipdata.jdbc.internal.shadow.ShadowDriftCheck;
 import io.tipdata.jdbc.internal.shadow.ShadowTwins;
 
@@ -145,8 +146,8 @@ public final class Purges {
             return;
         }
         long t0 = System.nanoTime();
-        RunPurger purger = new RunPurger(s.dataSource(), ctx.twins, s.registry(), ctx.fence, s.owner(), s.lease(),
-                s.batchSize(), s.pause(), s.retrier());
+        RunPurger purger = new RunPurger(s.deletes(), s.dataSource(), ctx.twins, s.registry(), ctx.fence, s.owner(),
+                s.lease(), s.batchSize(), s.pause(), s.retrier());
         try {
             RunPurger.Result r = purger.purge(id, wait);
             if (r.leaseLost()) {
@@ -222,14 +223,16 @@ public final class Purges {
         return s.retrier().call("read the shadow twins", () -> {
             try (Connection c = s.dataSource().getConnection()) {
                 Dialect d = s.dialect() != null ? s.dialect() : Dialect.detect(c.getMetaData());
-                List<TwinSql> twins = ShadowTwins.existing(c, d, s.policies(), s.shadowSchema()).stream()
-                        .map(t -> new TwinSql(d, t, s.lockTimeout())).toList();
+                List<TwinSql> twins = new ArrayList<>();
+                for (String t : ShadowTwins.existing(c, d, s.policies(), s.shadowSchema())) {
+                    twins.add(new TwinSql(d, t, s.lockTimeout(), d == Dialect.POSTGRESQL && RunPartitions.isPartitioned(c, t)));
+                }
                 if (twins.isEmpty()) {
                     throw new IllegalStateException("no shadow twin of the isolated tables " + s.policies()
                             + " exists in schema " + s.shadowSchema() + "; create them (ShadowSchema.create()) or"
                             + " give the shadow schema the application uses");
                 }
-                return new Context(d, twins, s.fence() == null ? null : s.fence().table(c));
+                return new Context(d, List.copyOf(twins), s.fence() == null ? null : s.fence().table(c));
             }
         });
     }

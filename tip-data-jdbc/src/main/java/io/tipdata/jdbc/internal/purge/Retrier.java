@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Retries database work with exponential backoff while the failure may pass (connection lost, server
  * restarting, lock timeout, deadlock), for at most a total time; errors that cannot pass by waiting (syntax,
- * missing table or privilege, bad data: SQLState classes 42 and 22) are thrown at once.
+ * missing table or privilege, bad data, a refused login: SQLState classes 42, 22 and 28, and H2's
+ * {@code 90096} and {@code 90040}, not enough rights and admin rights required) are thrown at once.
  */
 public final class Retrier {
 
@@ -67,7 +68,8 @@ public final class Retrier {
     /** Tells whether waiting may make the failure go away. */
     static boolean mayPass(SQLException e) {
         String state = e.getSQLState();
-        return state == null || !(state.startsWith("42") || state.startsWith("22"));
+        return state == null || !(state.startsWith("42") || state.startsWith("22") || state.startsWith("28")
+                || state.equals("90096") || state.equals("90040"));
     }
 
     private static void sleep(long millis) throws SQLException {

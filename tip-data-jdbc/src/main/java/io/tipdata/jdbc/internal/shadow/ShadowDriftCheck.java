@@ -34,10 +34,24 @@ public final class ShadowDriftCheck {
     private final TablePolicies policies;
     private final String shadowSchema;
     private final List<SchemaProblem> problems = new ArrayList<>();
+    private final Connection connection;
+    private final boolean partitionByRun;
 
     /** A check working through the open connection. */
     public ShadowDriftCheck(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema)
             throws SQLException {
+        this(connection, dialect, policies, shadowSchema, false);
+    }
+
+    /**
+     * A check working through the open connection; with {@code partitionByRun} (PostgreSQL), a twin that is not
+     * partitioned by run is reported as a warning. A partitioned twin without its DEFAULT partition is an error
+     * either way.
+     */
+    public ShadowDriftCheck(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema,
+                            boolean partitionByRun) throws SQLException {
+        this.connection = connection;
+        this.partitionByRun = partitionByRun;
         this.reader = new SchemaReader(connection, dialect);
         this.indexes = new IndexReader(connection, reader);
         this.statements = TwinStatements.of(reader, connection);
@@ -74,6 +88,9 @@ public final class ShadowDriftCheck {
                         "drop the twin and " + CREATE_FIX);
             } else {
                 compare(isolated.schema(), shadow, table);
+                if (reader.dialect() == Dialect.POSTGRESQL) {
+                    RunPartitions.check(connection, reader, shadow, table, partitionByRun, problems);
+                }
             }
         }
         return List.copyOf(problems);

@@ -30,10 +30,18 @@ public final class ShadowTwinCreator {
     private final IndexReader indexes;
     private final TablePolicies policies;
     private final String shadowSchema;
+    private final boolean partitionByRun;
 
     /** A creator working through the open connection. */
     public ShadowTwinCreator(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema)
             throws SQLException {
+        this(connection, dialect, policies, shadowSchema, false);
+    }
+
+    /** A creator whose new twins are partitioned by run ({@code partitionByRun}, PostgreSQL only). */
+    public ShadowTwinCreator(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema,
+                             boolean partitionByRun) throws SQLException {
+        this.partitionByRun = partitionByRun;
         this.connection = connection;
         this.reader = new SchemaReader(connection, dialect);
         this.indexes = new IndexReader(connection, reader);
@@ -76,7 +84,7 @@ public final class ShadowTwinCreator {
      * back on PostgreSQL, dropped elsewhere), so that running the creation again starts afresh.
      */
     private boolean createTwin(String schema, String shadow, String table) throws SQLException {
-        List<String> ddl = TwinStatements.of(reader, connection).twin(schema, shadow, table,
+        List<String> ddl = TwinStatements.of(reader, connection, partitionByRun).twin(schema, shadow, table,
                 indexes.keys(schema, table), indexes.indexes(schema, table));
         boolean autoCommit = connection.getAutoCommit();
         boolean transactional = reader.dialect() == Dialect.POSTGRESQL;

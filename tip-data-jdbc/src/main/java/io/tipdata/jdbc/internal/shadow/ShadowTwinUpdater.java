@@ -46,9 +46,21 @@ public final class ShadowTwinUpdater {
     private final List<String> applied = new ArrayList<>();
     private final List<SchemaProblem> refused = new ArrayList<>();
 
+    private final boolean partitionByRun;
+
     /** An updater working through the open connection. */
     public ShadowTwinUpdater(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema)
             throws SQLException {
+        this(connection, dialect, policies, shadowSchema, false);
+    }
+
+    /**
+     * An updater whose missing twins are created partitioned by run ({@code partitionByRun}, PostgreSQL only);
+     * existing twins keep their form, and a partitioned one gets its DEFAULT partition back if it was dropped.
+     */
+    public ShadowTwinUpdater(Connection connection, Dialect dialect, TablePolicies policies, String shadowSchema,
+                             boolean partitionByRun) throws SQLException {
+        this.partitionByRun = partitionByRun;
         this.connection = connection;
         this.dialect = dialect;
         this.reader = new SchemaReader(connection, dialect);
@@ -63,7 +75,8 @@ public final class ShadowTwinUpdater {
 
     /** Creates what is missing, then updates every existing twin. */
     public Result update() throws SQLException {
-        List<String> created = new ShadowTwinCreator(connection, dialect, policies, shadowSchema).createMissing();
+        List<String> created = new ShadowTwinCreator(connection, dialect, policies, shadowSchema, partitionByRun)
+                .createMissing();
         String shadow = reader.fold(shadowSchema);
         created.forEach(t -> applied.add("created shadow twin " + shadow + "." + t));
         IsolatedTables isolated = IsolatedTables.resolve(reader, policies, shadowSchema);
@@ -73,6 +86,9 @@ public final class ShadowTwinUpdater {
                 continue;
             }
             updateTwin(isolated.schema(), shadow, table);
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            applied.addAll(RunPartitions.ensureDefaults(connection, reader, policies, shadowSchema));
         }
         return new Result(List.copyOf(applied), List.copyOf(refused));
     }

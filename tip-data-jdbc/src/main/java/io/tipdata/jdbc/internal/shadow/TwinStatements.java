@@ -30,15 +30,22 @@ final class TwinStatements {
     private final SchemaReader reader;
     private final Connection connection;
     private final String runPart;
+    private final boolean partitionByRun;
 
-    private TwinStatements(SchemaReader reader, Connection connection) {
+    private TwinStatements(SchemaReader reader, Connection connection, boolean partitionByRun) {
         this.reader = reader;
         this.connection = connection;
         this.runPart = new IndexReader(connection, reader).runPart();
+        this.partitionByRun = partitionByRun;
     }
 
     static TwinStatements of(SchemaReader reader, Connection connection) {
-        return new TwinStatements(reader, connection);
+        return new TwinStatements(reader, connection, false);
+    }
+
+    /** Statements whose new PostgreSQL twins are partitioned by run ({@link RunPartitions}). */
+    static TwinStatements of(SchemaReader reader, Connection connection, boolean partitionByRun) {
+        return new TwinStatements(reader, connection, partitionByRun);
     }
 
     /** The statements, in order, that create {@code shadow.table} from {@code schema.table}. */
@@ -66,21 +73,32 @@ final class TwinStatements {
      * Primary and unique keys take {@code tip_run} as their first column, so the key serves every run-filtered
      * lookup and ordered scan ({@code WHERE tip_run = ? ORDER BY id LIMIT n} reads the run's first n entries),
      * and no separate {@code tip_run} index is made unless the table has no key: with one, the planner took
-     * it plus a sort over the whole run in a young twin (see docs/BENCHMARKS.md).
+     * it plus a sort over the whole run in a young twin (see docs/BENCHMARKS.md). Partitioned by run, the twin
+     * is created with {@code tip_run} as {@code PARTITION BY LIST (tip_run)} and gets its DEFAULT partition last;
+     * its keys and indexes, all holding {@code tip_run}, are partitioned indexes that every partition inherits.
      */
     private List<String> postgres(String schema, String shadow, String table, List<KeyShape> keys,
             List<IndexShape> indexes) throws SQLException {
         String twin = reader.qualified(shadow, table);
         List<String> ddl = new ArrayList<>();
-        ddl.add("CREATE TABLE " + twin + " (LIKE " + reader.qualified(schema, table)
-                + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)");
-        ddl.addAll(TwinIds.postgresDefaults(connection, reader, schema, shadow, table));
-        ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
+        String like = "LIKE " + reader.qualified(schema, table)
+                + " INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS";
+        if (partitionByRun) {
+            ddl.add("CREATE TABLE " + twin + " (" + like + ", " + RUN_DEF + ") PARTITION BY LIST (" + RUN + ")");
+            ddl.addAll(TwinIds.postgresDefaults(connection, reader, schema, shadow, table));
+        } else {
+            ddl.add("CREATE TABLE " + twin + " (" + like + ")");
+            ddl.addAll(TwinIds.postgresDefaults(connection, reader, schema, shadow, table));
+            ddl.add("ALTER TABLE " + twin + " ADD COLUMN " + RUN_DEF);
+        }
         indexes.forEach(i -> ddl.add(createIndex(shadow, table, i)));
         keys.forEach(k -> ddl.add("ALTER TABLE " + twin + " ADD " + (k.primary() ? "PRIMARY KEY" : "UNIQUE") + " "
                 + runFirst(k)));
         if (keys.isEmpty()) {
             ddl.add("CREATE INDEX ON " + twin + " (" + RUN + ")");
+        }
+        if (partitionByRun) {
+            ddl.add(RunPartitions.createDefault(reader, shadow, table));
         }
         return ddl;
     }
