@@ -43,7 +43,8 @@ abstract class MigrationToolsContract {
 
     private final List<TestLogins> opened = new ArrayList<>();
 
-    private TestLogins open(String name) throws SQLException {
+    /** A fresh database whose logins are closed after the class. */
+    TestLogins open(String name) throws SQLException {
         TestLogins logins = freshDatabase(name);
         opened.add(logins);
         return logins;

@@ -6,34 +6,19 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-<<<<<<< HEAD
-=======
 import java.sql.Statement;
 import javax.sql.DataSource;
 import liquibase.Liquibase;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.DirectoryResourceAccessor;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
->>>>>>> purge
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** Flyway and Liquibase on PostgreSQL, each in its own database, with the default shadow schema tip_shadow. */
 @EnabledIfSystemProperty(named = "tip.db.tests", matches = "true")
 class PostgresMigrationToolsTest extends MigrationToolsContract {
 
-<<<<<<< HEAD
-=======
-    @AfterAll
-    void dropDatabases() throws SQLException {
-        for (String db : new String[] {"tdtools_fw", "tdtools_lb", "tdtools_lbp"}) {
-            ShadowTestDatabases.execute(ShadowTestDatabases.postgresServer(), "DROP DATABASE IF EXISTS " + db
-                    + " WITH (FORCE)");
-        }
-    }
-
->>>>>>> purge
     @Override
     TestLogins freshDatabase(String name) throws SQLException {
         return TestLogins.postgresDatabase(name);
@@ -46,7 +31,7 @@ class PostgresMigrationToolsTest extends MigrationToolsContract {
 
     @Test
     void liquibaseCreatesTwinsPartitionedByRunWhenAsked() throws Exception {
-        DataSource ds = freshDatabase("tdtools_lbp");
+        DataSource ds = open("tdtools_lbp").production();
         Files.writeString(dir.resolve("partitioned.xml"), """
                 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
