@@ -61,6 +61,16 @@ final class ConnectionOptions {
 
     /** A password from the {@code <prefix>-env} variable or the {@code <prefix>-file} file (neither: {@code null}). */
     String password(Map<String, String> env, String prefix, String passwordEnv, Path passwordFile) {
+        return password(spec, env, prefix, passwordEnv, passwordFile);
+    }
+
+    /**
+     * A password from the {@code <prefix>-env} variable or the {@code <prefix>-file} file (neither: {@code null}),
+     * for every command that takes one: both given is a usage error, an unset variable or unreadable file a
+     * configuration error.
+     */
+    static String password(CommandSpec spec, Map<String, String> env, String prefix, String passwordEnv,
+            Path passwordFile) {
         if (passwordEnv != null && passwordFile != null) {
             throw new ParameterException(spec.commandLine(),
                     "both " + prefix + "-env and " + prefix + "-file are given; give one of them");

@@ -32,6 +32,9 @@ public final class ExitCodes {
         });
         line.setExecutionExceptionHandler((ex, cl, parsed) -> {
             err.println("error: " + ex.getMessage());
+            if (ex instanceof CliException) {
+                return CONFIGURATION;
+            }
             return ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                     && !(ex.getCause() instanceof java.sql.SQLException) ? CONFIGURATION : DATABASE;
         });

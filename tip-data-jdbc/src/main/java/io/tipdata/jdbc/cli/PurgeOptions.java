@@ -6,9 +6,6 @@ import io.tipdata.jdbc.ShadowSchema;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -82,8 +79,9 @@ final class PurgeOptions {
         try {
             DriverManager.getDriver(url);
         } catch (SQLException e) {
-            throw usage("no JDBC driver on the class path accepts the URL '" + ConnectionOptions.redact(url)
-                    + "': put the driver jar (H2, PostgreSQL or MariaDB) on -cp, and check the URL");
+            throw new CliException(TipCommand.MISSING_CLASS_OR_DRIVER, "no JDBC driver on the class path accepts"
+                    + " the URL '" + ConnectionOptions.redact(url) + "': put the driver jar (H2, PostgreSQL or"
+                    + " MariaDB) on -cp, and check the URL");
         }
         this.env = env;
         if (testUser == null && (testUrl != null || testPasswordEnv != null || testPasswordFile != null)) {
@@ -134,27 +132,7 @@ final class PurgeOptions {
     }
 
     private String password(Map<String, String> env, String variable, String file, String prefix) {
-        String envOption = "--" + prefix + "password-env";
-        String fileOption = "--" + prefix + "password-file";
-        if (variable != null && file != null) {
-            throw usage("both " + envOption + " and " + fileOption + " are given; give one of them");
-        }
-        if (variable != null) {
-            String value = env.get(variable);
-            if (value == null) {
-                throw usage("environment variable " + variable + " (from " + envOption + ") is not set;"
-                        + " export it or use " + fileOption + " PATH");
-            }
-            return value;
-        }
-        if (file != null) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException | RuntimeException e) {
-                throw usage("cannot read the password file " + file + " (from " + fileOption + "): "
-                        + e.getClass().getSimpleName() + "; give a readable file that holds only the password");
-            }
-        }
-        return null;
+        return ConnectionOptions.password(spec, env, "--" + prefix + "password", variable,
+                file == null ? null : Path.of(file));
     }
 }

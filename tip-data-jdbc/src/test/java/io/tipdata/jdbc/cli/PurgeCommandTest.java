@@ -116,6 +116,28 @@ class PurgeCommandTest {
     }
 
     @Test
+    void aMissingDriverOrPasswordExitsLikeTheOtherCommandsUnderTipData() {
+        String[] noDriver = {"--url", "jdbc:nosuchdb://x/y", "--isolated", "orders"};
+        String[] unsetPassword = {"--url", URL, "--isolated", "orders", "--password-env", "TD_UNSET_PW"};
+        for (String command : new String[] {"purge", "audit"}) {
+            String[] viaTool = new String[noDriver.length + 1];
+            viaTool[0] = command;
+            System.arraycopy(noDriver, 0, viaTool, 1, noDriver.length);
+            assertThat(TipCommand.run(viaTool, print(out), print(err), Map.of()))
+                    .as(command).isEqualTo(TipCommand.MISSING_CLASS_OR_DRIVER);
+            assertThat(text(err)).contains("no JDBC driver on the class path accepts the URL 'jdbc:nosuchdb://x/y'");
+            System.arraycopy(unsetPassword, 0, viaTool = new String[unsetPassword.length + 1], 1, unsetPassword.length);
+            viaTool[0] = command;
+            assertThat(TipCommand.run(viaTool, print(out), print(err), Map.of()))
+                    .as(command).isEqualTo(TipCommand.CONFIGURATION);
+            assertThat(text(err)).contains("environment variable TD_UNSET_PW (from --password-env) is not set");
+        }
+        assertThat(PurgeCommand.run(noDriver, print(out), print(err), Map.of())).isEqualTo(ExitCodes.CONFIGURATION);
+        assertThat(AuditCommand.run(unsetPassword, print(out), print(err), Map.of()))
+                .isEqualTo(ExitCodes.CONFIGURATION);
+    }
+
+    @Test
     void anUnreachableDatabaseExitsWithThree() {
         int code = PurgeCommand.run(new String[] {"--url", "jdbc:postgresql://127.0.0.1:1/none", "--isolated",
             "orders"}, print(out), print(err), Map.of());
