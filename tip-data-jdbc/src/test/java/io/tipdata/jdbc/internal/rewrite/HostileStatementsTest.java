@@ -159,7 +159,7 @@ class HostileStatementsTest {
                 Arguments.of(maria, "select 'a' 'b' from orders", "two string literals in a row"),
                 Arguments.of(maria, "select id from orders where name = \"x\"", "MariaDB double-quoted string"),
                 Arguments.of(maria, "select $$x$$ from orders", "read"),
-                Arguments.of(maria, "select q'[a]' from orders", "reads differently"),
+                Arguments.of(maria, "select q'[a]' from orders", "is read differently by MariaDB"),
                 Arguments.of(maria, "select id from orders /*!50000 union select note from secrets */", "executable comment"),
                 Arguments.of(maria, "select id from orders /*M! where 1 = 0 */", "executable comment"),
                 Arguments.of(maria, "select id from orders where 'it' = 'it' --+ x", "two minus signs"),

@@ -84,23 +84,23 @@ public final class TextAgreement {
                     + form.advice());
         }
         if (form.readsBackslashEscapes() && !backslashesPaired(t.content())) {
-            throw new Refusal("a " + form.description() + " holds a backslash escape, which " + dialect
+            throw new Refusal("a " + form.description() + " holds a backslash escape, which " + name(dialect)
                     + " reads as an escape and tip-data's parser does not (they would disagree on where the literal"
                     + " ends and what it holds); " + form.advice() + " (a doubled backslash \\\\ is fine)");
         }
         if ((form == Form.UNICODE_STRING || form == Form.UNICODE_NAME) && t.content().indexOf('\\') >= 0) {
             throw new Refusal("the " + form.description() + " " + excerpt(t) + " holds Unicode escapes, which "
-                    + dialect + " decodes and tip-data's parser does not; " + form.advice());
+                    + name(dialect) + " decodes and tip-data's parser does not; " + form.advice());
         }
         if (t.kind() == TokenKind.IDENTIFIER && t.text().equalsIgnoreCase("UESCAPE") && previous != null
                 && (previous.form() == Form.UNICODE_STRING || previous.form() == Form.UNICODE_NAME)) {
-            throw new Refusal("UESCAPE changes how " + dialect + " decodes " + excerpt(previous)
+            throw new Refusal("UESCAPE changes how " + name(dialect) + " decodes " + excerpt(previous)
                     + " and tip-data's parser does not read it; " + previous.form().advice());
         }
         if (t.kind() == TokenKind.STRING && previous != null && previous.kind() == TokenKind.STRING
                 && dialect != Dialect.H2) {
             throw new Refusal("two string literals in a row (" + excerpt(previous) + " " + excerpt(t) + "), which "
-                    + dialect + " joins into one and tip-data's parser does not; write them as one literal");
+                    + name(dialect) + " joins into one and tip-data's parser does not; write them as one literal");
         }
     }
 
@@ -143,13 +143,13 @@ public final class TextAgreement {
         List<String> unread = new ArrayList<>(fromTree);
         for (Token t : lexed.tokens()) {
             if (t.kind() == TokenKind.STRING && !unread.remove(t.normalized())) {
-                throw new Refusal(lexed.dialect() + " reads " + article(t.form()) + " " + t.form().description() + " "
-                        + excerpt(t) + " that tip-data's parser reads differently; "
+                throw new Refusal(capitalized(t.form().description()) + " " + excerpt(t) + " is read differently by "
+                        + name(lexed.dialect()) + " and by tip-data's parser; "
                         + (t.form().advice().isEmpty() ? "pass the value as a ? parameter" : t.form().advice()));
             }
         }
         throw new Refusal("tip-data's parser reads a string literal where "
-                + lexed.dialect() + " reads none (a quote the two read differently); pass the value as a ? parameter");
+                + name(lexed.dialect()) + " reads none (a quote the two read differently); pass the value as a ? parameter");
     }
 
     private static void quotedNames(LexedText lexed, ParsedText parsed) {
@@ -158,15 +158,15 @@ public final class TextAgreement {
             if (t.kind() == TokenKind.QUOTED_IDENTIFIER) {
                 fromText.add(t.text());
                 if (!inTree(t.text(), parsed.quotedNames)) {
-                    throw new Refusal(lexed.dialect() + " reads the " + t.form().description() + " " + excerpt(t)
-                            + " that tip-data's parser reads differently; " + t.form().advice());
+                    throw new Refusal(capitalized(t.form().description()) + " " + excerpt(t) + " is read differently by "
+                            + name(lexed.dialect()) + " and by tip-data's parser; " + t.form().advice());
                 }
             }
         }
         for (String name : parsed.quotedNames) {
             if (!composedOf(name, fromText)) {
                 Token same = tokenWithText(lexed, name);
-                throw new Refusal("tip-data's parser reads " + excerpt(name) + " as a quoted name, but " + lexed.dialect()
+                throw new Refusal("tip-data's parser reads " + excerpt(name) + " as a quoted name, but " + name(lexed.dialect())
                         + (same == null ? " does not" : " reads it as " + article(same.form()) + " "
                         + same.form().description()) + "; " + (same == null ? "write the name unquoted"
                         : same.form().advice()));
@@ -182,14 +182,14 @@ public final class TextAgreement {
                 String w = t.text().toLowerCase(Locale.ROOT);
                 words.add(w);
                 if (unusual(w) && !parsed.names.contains(w)) {
-                    throw new Refusal(lexed.dialect() + " reads the name " + excerpt(t) + " that tip-data's parser"
-                            + " reads differently; write names with letters, digits and _ only");
+                    throw new Refusal("the name " + excerpt(t) + " is read differently by " + name(lexed.dialect())
+                            + " and by tip-data's parser; write names with letters, digits and _ only");
                 }
             }
         }
         for (String name : parsed.names) {
             if (unusual(name) && looksLikeName(name) && !words.contains(name)) {
-                throw new Refusal("tip-data's parser reads the name " + excerpt(name) + " that " + lexed.dialect()
+                throw new Refusal("tip-data's parser reads the name " + excerpt(name) + " that " + name(lexed.dialect())
                         + " reads differently (a $ or # in a name?); write names with letters, digits and _ only");
             }
         }
@@ -293,6 +293,18 @@ public final class TextAgreement {
         List<String> copy = new ArrayList<>(list);
         Collections.sort(copy);
         return copy;
+    }
+
+    private static String name(Dialect dialect) {
+        return switch (dialect) {
+            case H2 -> "H2";
+            case POSTGRESQL -> "PostgreSQL";
+            case MARIADB -> "MariaDB";
+        };
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String article(Form form) {
