@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Lexer fuzzing on the real database: each generated statement ({@link LexerFuzzStatements}) is either refused
  * (TD001) or, when accepted, runs on the database through {@link TipDataSource} as one statement whose result is
  * exactly the literals the parser read in the text that was sent (decoded by the dialect's rules), over the
- * run's one twin row. {@code -Dtip.lexfuzz.seed=<n>} and {@code -Dtip.lexfuzz.count=<n>} (default 2000) change
+ * run's one twin row (production holds two, so reading production shows). {@code -Dtip.lexfuzz.seed=<n>} and {@code -Dtip.lexfuzz.count=<n>} (default 2000) change
  * the run; a failure prints the seed and the statement's index.
  */
 @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
@@ -49,7 +49,9 @@ abstract class LexerFuzzContract {
                 .killSwitch(KillSwitch.create()).build();
         db.reset();
         try (Connection c = tip.getConnection(); Statement s = c.createStatement()) {
+            // two production rows against the run's one: a statement that reads production returns two rows
             s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('prod-1', 10)");
+            s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('prod-2', 20)");
         }
         try (Connection c = tip.connectionFor(RUN); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('run-a', 1)");
@@ -105,7 +107,8 @@ abstract class LexerFuzzContract {
             }
         }
         String sent = rewritten.sqlFor(RUN.runId());
-        List<SelectItem<?>> items = ((PlainSelect) CCJSqlParserUtil.parse(sent)).getSelectItems();
+        PlainSelect parsed = (PlainSelect) CCJSqlParserUtil.parse(sent);
+        List<SelectItem<?>> items = parsed.getSelectItems();
         try {
             if (!s.execute(sql)) {
                 return "ran as an update";
@@ -138,6 +141,11 @@ abstract class LexerFuzzContract {
             }
             return null;
         } catch (SQLException e) {
+            if (parsed.getFromItem() == null) {
+                // a quote or comment swallowed FROM for both readers alike: the parser accepts a WHERE without
+                // FROM (it names no table, so nothing is rewritten), the database rejects it
+                return null;
+            }
             return "accepted but failed on the database (" + e.getMessage().split("\n")[0] + ") as: " + sent;
         }
     }

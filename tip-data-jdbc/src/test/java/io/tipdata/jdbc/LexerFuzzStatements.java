@@ -50,7 +50,7 @@ final class LexerFuzzStatements {
         List<String> kinds = new ArrayList<>(List.of("std", "std", "std", "N", "pair"));
         switch (dialect) {
             case POSTGRESQL -> kinds.addAll(List.of("E", "E", "dollar", "tagged", "U&"));
-            case MARIADB -> kinds.addAll(List.of("dq", "dq", "dollar", "q"));
+            case MARIADB -> kinds.addAll(List.of("std", "std", "std", "dq", "dq", "dollar", "q"));
             case H2 -> kinds.addAll(List.of("dollar", "U&"));
         }
         String kind = kinds.get(rnd.nextInt(kinds.size()));
