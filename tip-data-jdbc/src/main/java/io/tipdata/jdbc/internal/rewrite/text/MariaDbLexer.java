@@ -8,7 +8,8 @@ import java.util.List;
  * {@code "..."} are strings with backslash escapes and doubling; {@code `...`} is a name with {@code ``}
  * doubling; {@code #} comments; {@code --} is a comment only when a space or control character follows
  * (otherwise two minus signs); block comments do not nest, and {@code /*!}, {@code /*M!} (with or
- * without a version) are executable comments; {@code $} is a name character anywhere, a {@code #} never is.
+ * without a version) are executable comments; line comments end at {@code \n} only; {@code $} is a name
+ * character anywhere, a {@code #} never is.
  */
 final class MariaDbLexer extends SqlLexer {
 
@@ -36,11 +37,11 @@ final class MariaDbLexer extends SqlLexer {
             return quoted(out, Form.BACKTICK_NAME, sql, i, i, false);
         }
         if (c == '#') {
-            return lineComment(out, Form.HASH_COMMENT, sql, i);
+            return lineComment(out, Form.HASH_COMMENT, sql, i, false);
         }
         if (startsWith(sql, i, '-', '-')) {
             if (i + 2 >= len || sql.charAt(i + 2) <= ' ' || Character.isISOControl(sql.charAt(i + 2))) {
-                return lineComment(out, Form.LINE_COMMENT, sql, i);
+                return lineComment(out, Form.LINE_COMMENT, sql, i, false);
             }
             return add(out, Form.MINUS_MINUS, sql, i, i + 2, true);
         }

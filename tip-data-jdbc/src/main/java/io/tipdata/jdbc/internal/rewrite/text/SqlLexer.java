@@ -90,9 +90,14 @@ public abstract sealed class SqlLexer permits PostgresLexer, MariaDbLexer, H2Lex
 
     /** A comment from {@code i} to the end of the line (the line break is not part of it). */
     static int lineComment(List<Token> out, Form form, String sql, int i) {
+        return lineComment(out, form, sql, i, true);
+    }
+
+    /** As {@link #lineComment(List, Form, String, int)}; without {@code carriageReturn} only {@code \n} ends it. */
+    static int lineComment(List<Token> out, Form form, String sql, int i, boolean carriageReturn) {
         int len = sql.length();
         int j = i;
-        while (j < len && sql.charAt(j) != '\n' && sql.charAt(j) != '\r') {
+        while (j < len && sql.charAt(j) != '\n' && !(carriageReturn && sql.charAt(j) == '\r')) {
             j++;
         }
         return add(out, form, sql, i, j, true);

@@ -36,6 +36,8 @@ class MariaDbLexerTest {
     @Test
     void hashCommentsEndTheLineEvenInsideAName() {
         assertThat(lex("a#b c\nd")).containsExactly("WORD:a", "HASH_COMMENT:#b c", "WORD:d");
+        assertThat(lex("a# b\r c\nd")).containsExactly("WORD:a", "HASH_COMMENT:# b\r c", "WORD:d");
+        assertThat(lex("a-- b\r c\nd")).containsExactly("WORD:a", "LINE_COMMENT:-- b\r c", "WORD:d");
     }
 
     @Test

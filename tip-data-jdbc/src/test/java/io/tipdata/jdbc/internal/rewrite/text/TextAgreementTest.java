@@ -99,6 +99,7 @@ class TextAgreementTest {
             H2         | SELECT 1 FROM t; // done
             POSTGRESQL | SELECT 'a;b' FROM t
             POSTGRESQL | SELECT E'a\\\\b' FROM t
+            POSTGRESQL | SELECT '\\d+', '\\\\''x', 'a\\' FROM t
             MARIADB    | SELECT 'a\\\\b', 'it''s' FROM t
             """)
     void oneStatementAndReadableLiteralsPass(Dialect dialect, String sql) {
