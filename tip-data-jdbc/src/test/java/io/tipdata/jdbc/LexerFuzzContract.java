@@ -9,6 +9,8 @@ import io.tipdata.jdbc.internal.rewrite.IsolationViolationException;
 import io.tipdata.jdbc.internal.rewrite.RewrittenSql;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import io.tipdata.jdbc.internal.rewrite.TableColumns;
+import io.tipdata.jdbc.internal.rewrite.text.SqlLexer;
+import io.tipdata.jdbc.internal.rewrite.text.TokenKind;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,6 +91,34 @@ abstract class LexerFuzzContract {
         assertThat(accepted[0]).as("accepted statements (the generator must reach the database)")
                 .isGreaterThan(count / 40);
         assertThat(count - accepted[0]).as("refused statements").isGreaterThan(count / 20);
+    }
+
+    /**
+     * Probes of where comments and quotes end, run on the database directly (constants only, no table): the
+     * database returns as many columns as the lexer finds top-level commas plus one.
+     */
+    @Test
+    void theLexerEndsCommentsAndQuotesWhereTheDatabaseDoes() throws Exception {
+        List<String> probes = new ArrayList<>(List.of("SELECT 1 /* , */ , 2", "SELECT 1 -- , 2\n, 3", "SELECT 'a,''', 2"));
+        switch (db.dialect()) {
+            case POSTGRESQL -> probes.addAll(List.of("SELECT 1 /* /* */ , 2 */ , 3", "SELECT $t$ , $t$ , 2",
+                    "SELECT $$ , $$ , 2", "SELECT E'\\', ', 2", "SELECT 2 */* , */ 3", "SELECT 1 -- , 2\r, 3",
+                    "SELECT 2 <-/* , */ 1", "SELECT \"a,\"\"\" FROM (SELECT 1 AS \"a,\"\"\") t"));
+            case MARIADB -> probes.addAll(List.of("SELECT 1 /* /* */ , 2", "SELECT 1 # , 2\r, 3\n, 4",
+                    "SELECT 1 --\t, 2\n, 3", "SELECT 5--1 , 2", "SELECT 'a\\', ', 2", "SELECT \"a\\\", \", 2",
+                    "SELECT 1 -- , 2\r, 3\n, 4", "SELECT `a,``` FROM (SELECT 1 AS `a,```) t", "SELECT 1 AS $$ , 2"));
+            case H2 -> probes.addAll(List.of("SELECT 1 /* /* */ , 2 */ , 3", "SELECT 1 // , 2\n, 3",
+                    "SELECT $$ , $$ , 2", "SELECT 'a\\', 2", "SELECT \"a,\"\"\" FROM (SELECT 1 AS \"a,\"\"\") t"));
+        }
+        try (Connection c = db.raw.getConnection(); Statement s = c.createStatement()) {
+            for (String probe : probes) {
+                long commas = SqlLexer.of(db.dialect()).lex(probe).tokens().stream()
+                        .filter(t -> t.kind() == TokenKind.OTHER && t.text().equals(",")).count();
+                try (ResultSet rs = s.executeQuery(probe)) {
+                    assertThat(rs.getMetaData().getColumnCount()).as(probe).isEqualTo((int) commas + 1);
+                }
+            }
+        }
     }
 
     /** What went wrong with one statement, or null. */
