@@ -1,9 +1,10 @@
 package io.tipdata.jdbc.internal.rewrite;
 
-import io.tipdata.jdbc.internal.rewrite.text.LexicalTraps;
-import io.tipdata.jdbc.internal.rewrite.text.TextTripwire;
-import io.tipdata.jdbc.internal.rewrite.text.UnreadableForms;
+import io.tipdata.jdbc.internal.rewrite.text.LexedText;
 import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
+import io.tipdata.jdbc.internal.rewrite.text.ParseFailureHint;
+import io.tipdata.jdbc.internal.rewrite.text.SqlLexer;
+import io.tipdata.jdbc.internal.rewrite.text.TextAgreement;
 import io.tipdata.jdbc.internal.rewrite.text.StatementShape;
 import io.tipdata.jdbc.internal.rewrite.rewriter.DmlRewriter;
 import io.tipdata.jdbc.internal.rewrite.rewriter.SelectRewriter;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each distinct SQL text is parsed once: the statement is rewritten with a sentinel run literal,
  * rendered, parsed again and checked by {@link IsolationVerifier}; the result (or the refusal) is
- * cached. {@link RewrittenSql#sqlFor(String)} then only places the real run id.
+ * cached. Both texts, as written and as it will be sent, are read by the dialect's lexer and held against
+ * what the parser read ({@link TextAgreement}); the parser is given the text with its comments taken out. {@link RewrittenSql#sqlFor(String)} then only places the real run id.
  *
  * <p>Schema-qualified table names are always refused: tip-data cannot prove that an explicit schema is
  * the connection's default one, and the shadow schema is only ever addressed by tip-data itself.
@@ -190,31 +192,31 @@ public final class SqlRewriter {
     private RewrittenSql rewriteAndVerify(String sql) {
         String sentinel = unusedName(sql, SENTINEL_STEM);
         String ctePrefix = unusedName(sql, CTE_STEM) + "_";
-        LexicalTraps.check(sql, names.dialect());
-        Statement st = parseOne(sql, "statement");
+        LexedText written = TextAgreement.read(sql, names.dialect());
+        Statement st = parseOne(written.withoutComments(), "statement");
         List<String> tables = tableNames(st);
         try {
-            return rewriteAndVerify(sql, st, sentinel, ctePrefix, tables);
+            return rewriteAndVerify(written, st, sentinel, ctePrefix, tables);
         } catch (Refusal | FailedCheck e) {
             throw new RefusalWithTables(e, tables);
         }
     }
 
-    private RewrittenSql rewriteAndVerify(String sql, Statement st, String sentinel, String ctePrefix,
+    private RewrittenSql rewriteAndVerify(LexedText written, Statement st, String sentinel, String ctePrefix,
             List<String> tables) {
         List<JdbcParameter> params = parameters(st);
-        if (params.size() != ParameterMarkers.count(sql)) {
-            throw new Refusal("the statement has " + ParameterMarkers.count(sql) + " ? markers but the parser read "
+        if (params.size() != written.parameterCount()) {
+            throw new Refusal("the statement has " + written.parameterCount() + " ? markers but the parser read "
                     + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
         }
         if (isRewritable(st)) {
             // The same check runs on the rewritten text; run here first, a misread statement (such as a
-            // PostgreSQL dollar quote holding a quote) is refused as such instead of failing the isolation check.
-            TextTripwire.check(sql, st);
+            // quote the two read differently) is refused as such instead of failing the isolation check.
+            TextAgreement.agree(written, st, true);
         }
         StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix, functions))
                 .rewrite(st);
-        checkParameterOrder(st, params);
+        checkParameterOrder(st, params, names.dialect());
         // after the rewriter's own refusals, which say more: a construct the check cannot read is refused as such
         IsolationVerifier.requireKnownNodes(st);
         String rendered = st.toString();
@@ -223,16 +225,18 @@ public final class SqlRewriter {
         IsolationVerifier.requireKnownNodes(again);
         try {
             verifier.verify(again, sentinel, ctePrefix);
-            TextTripwire.check(rendered, again);
-            if (ParameterMarkers.count(rendered) != params.size()) {
-                throw new Refusal("the rewritten statement has " + ParameterMarkers.count(rendered)
+            LexedText sent = TextAgreement.read(rendered, names.dialect());
+            TextAgreement.requireNoComments(sent);
+            TextAgreement.agree(sent, again, true);
+            if (sent.parameterCount() != params.size()) {
+                throw new Refusal("the rewritten statement has " + sent.parameterCount()
                         + " ? markers instead of " + params.size());
             }
         } catch (Refusal r) {
             LOG.debug("rewrite of a {} statement failed the independent isolation check: {}", kind, r.getMessage());
             throw new FailedCheck("tip-data could not prove the rewritten statement confined to the run's partitions ("
                     + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
-                    + " groups) or declare its tables differently", StatementShape.of(rendered));
+                    + " groups) or declare its tables differently", StatementShape.of(rendered, names.dialect()));
         }
         return new RewrittenSql(split(rendered, sentinel), kind, tables);
     }
@@ -289,7 +293,7 @@ public final class SqlRewriter {
             String msg = String.valueOf(e.getMessage());
             int nl = msg.indexOf('\n');
             throw new Refusal("the " + what + " could not be parsed (" + (nl < 0 ? msg : msg.substring(0, nl))
-                    + "); " + UnreadableForms.hint(sql, names.dialect()));
+                    + "); " + ParseFailureHint.of(SqlLexer.of(names.dialect()).lex(sql)));
         }
         if (statements == null || statements.isEmpty()) {
             throw new Refusal("the " + what + " is empty");
@@ -304,7 +308,7 @@ public final class SqlRewriter {
     /**
      * Parses without the parser's "complex parsing" first: in that mode it keeps some operators with
      * what follows them as raw text (so {@code data->>'x' = ?} hides its parameter); the complex mode
-     * is the fallback, and {@link TextTripwire} catches a query it hides.
+     * is the fallback, and {@link TextAgreement} catches a query it hides.
      */
     private static Statements parseStatements(String sql) throws Exception {
         try {
@@ -343,7 +347,7 @@ public final class SqlRewriter {
     }
 
     /** Renders once with numbered markers and refuses if the rewrite moved any of them. */
-    private static void checkParameterOrder(Statement st, List<JdbcParameter> params) {
+    private static void checkParameterOrder(Statement st, List<JdbcParameter> params, Dialect dialect) {
         if (params.isEmpty()) {
             return;
         }
@@ -351,7 +355,7 @@ public final class SqlRewriter {
             params.get(i).setIndex(params.get(i).getIndex() == null ? i + 1 : params.get(i).getIndex());
             params.get(i).setUseFixedIndex(true);
         }
-        int[] order = ParameterMarkers.indexes(st.toString());
+        int[] order = ParameterMarkers.indexes(st.toString(), dialect);
         for (JdbcParameter p : params) {
             p.setUseFixedIndex(false);
         }

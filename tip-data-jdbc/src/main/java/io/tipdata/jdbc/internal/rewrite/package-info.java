@@ -37,17 +37,19 @@
  *       production columns and {@code *} stays. A {@code q.*} inside an expression or naming no item of its own
  *       FROM list, a PostgreSQL whole-row reference to a twin ({@code row_to_json(o)}), and {@code *} over a
  *       twin whose columns are unknown, are refused.</li>
- *   <li>Text the database lexes differently from the parser is refused before parsing ({@code LexicalTraps}):
- *       MariaDB executable comments ({@code /*!} and {@code /*M!}), which MariaDB runs and the parser drops;
- *       MariaDB's {@code --} without a following space, which is no comment for MariaDB; and literals with a
- *       backslash escape (MariaDB {@code '...'} and {@code "..."}, PostgreSQL {@code E'...'}), where the two
- *       would disagree on where the literal ends. A doubled backslash is read alike and allowed.</li>
+ *   <li>The text is read by the dialect's own lexer ({@code text.SqlLexer}) before parsing, and the parser is
+ *       given it with its comments taken out; text the database would read differently from the parser is
+ *       refused ({@code text.TextAgreement}): MariaDB executable comments, MariaDB's {@code --} without a
+ *       following space, dollar quotes, backslash escapes (MariaDB {@code '...'} and {@code "..."}, PostgreSQL
+ *       {@code E'...'}; a doubled backslash is read alike and allowed), Unicode escapes, several statements,
+ *       and any string literal or quoted name the parser read otherwise than the database.</li>
  *   <li>REFERENCE tables are read as they are; writing or locking them is refused.</li>
  *   <li>Every CTE is renamed to a generated {@code tip_cte…} name (its old name stays as the alias of each
  *       reference), because H2 reads a CTE named like an existing table as the table.</li>
  *   <li>JDBC {@code ?} markers keep their number and order (checked on a rendering with numbered markers);
  *       the run id is a literal. Comments are dropped.</li>
- *   <li>The rendering is parsed again and checked by {@code IsolationVerifier} and {@code TextTripwire};
+ *   <li>The rendering is parsed again and checked by {@code IsolationVerifier} and lexed again by
+ *       {@code TextAgreement} (which also requires that it hold no comment);
  *       a disagreement refuses the statement. The check walks every field of every node, array subscripts of
  *       columns and both sides of JSON operators included, and knows the node types it accepts and the form
  *       of the text each may carry ({@code NodeCatalog}); any other node or text refuses the statement (run

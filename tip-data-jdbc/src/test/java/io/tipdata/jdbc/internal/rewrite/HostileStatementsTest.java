@@ -41,7 +41,6 @@ class HostileStatementsTest {
                 Arguments.of(h2, "merge into orders key (id) values (1, 2)", "MERGE INTO ... KEY"),
                 Arguments.of(h2, "merge into orders (id, total) key (id) values (1, 2)", "MERGE INTO t USING"),
                 Arguments.of(maria, "select id from orders where id = 1 lock in share mode", "LOCK IN SHARE MODE"),
-                Arguments.of(maria, "select id from orders # by id\nwhere id = 1", "# comments"),
                 Arguments.of(maria, "replace into orders set id = 1", "REPLACE INTO orders SET"),
                 Arguments.of(maria, "replace into orders values (1, 2)", "without a column list"),
                 Arguments.of(maria, "replace into countries (code) values ('x')", "REFERENCE"),
@@ -150,6 +149,26 @@ class HostileStatementsTest {
                 Arguments.of(maria, "select 'a\\', ' union select note from secrets -- ' from orders", "backslash escape"),
                 Arguments.of(maria, "select * from orders where name = \"a\\\"\" ", "backslash escape"),
                 Arguments.of(pg, "select * from orders where name = E'a\\''", "backslash escape"),
+                // the database and the parser must read every quote and comment alike (the lexer, on both texts)
+                Arguments.of(pg, "select $t$ ' $t$ from orders", "dollar-quoted string $tag$...$tag$"),
+                Arguments.of(pg, "select $$ ' $$, id from orders", "dollar-quoted string"),
+                Arguments.of(h2, "select $$ ' $$, id from orders", "H2 dollar-quoted string"),
+                Arguments.of(pg, "select U&'\\0041' from orders", "Unicode escapes"),
+                Arguments.of(pg, "select * from U&\"\\006Frders\"", "Unicode escapes"),
+                Arguments.of(pg, "select 'a'\n'b' from orders", "two string literals in a row"),
+                Arguments.of(maria, "select 'a' 'b' from orders", "two string literals in a row"),
+                Arguments.of(maria, "select id from orders where name = \"x\"", "MariaDB double-quoted string"),
+                Arguments.of(maria, "select $$x$$ from orders", "read"),
+                Arguments.of(maria, "select q'[a]' from orders", "is read differently by MariaDB"),
+                Arguments.of(maria, "select id from orders /*!50000 union select note from secrets */", "executable comment"),
+                Arguments.of(maria, "select id from orders /*M! where 1 = 0 */", "executable comment"),
+                Arguments.of(maria, "select id from orders where 'it' = 'it' --+ x", "two minus signs"),
+                Arguments.of(pg, "select id from orders where name = 'x", "unclosed"),
+                Arguments.of(pg, "select id from orders /* /* */ union select 1", "unclosed"),
+                Arguments.of(h2, "select id from orders /* /* */ union select 1", "unclosed"),
+                Arguments.of(pg, "select id from orders; -- x\n select 1", "2 statements"),
+                Arguments.of(maria, "select id from orders; # x\n select 1", "2 statements"),
+                Arguments.of(pg, "select `id` from orders", "as a quoted name"),
                 // '--' without a space is no comment for MariaDB: the parser would drop what follows
                 Arguments.of(maria, "select * from orders where total > 5--1 and id = 2", "two minus signs"),
                 Arguments.of(maria, "update orders set total = total--1\nwhere id = 2", "two minus signs"),
@@ -178,6 +197,36 @@ class HostileStatementsTest {
                 .containsIgnoringCase("escape '\\\\'");
         org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
                         "select id from orders -- a comment\nwhere total > 5 - -1")).contains("tip_run");
+    }
+
+    /** Comments are read the database's way and never reach the parser, so no rewrite can lose its filter to one. */
+    @Test
+    void commentsAreReadTheDatabasesWayAndNeverWrittenOut() throws RefusedStatementException {
+        // MariaDB ends the line at #, also inside what the parser would take for a name
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
+                        "select id from orders # by id\nwhere id = 1"))
+                .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE id = 1 AND orders.tip_run = 'run-42'");
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.MARIADB,
+                        "select o.id from orders o where o.x#y = 1\n and o.id = 2"))
+                .isEqualTo("SELECT o.id FROM tip_shadow.orders o WHERE (o.x AND o.id = 2) AND o.tip_run = 'run-42'")
+                .doesNotContain("#");
+        // PostgreSQL and H2 nest block comments; the parser alone would not
+        for (Dialect d : new Dialect[] {Dialect.POSTGRESQL, Dialect.H2}) {
+            org.assertj.core.api.Assertions.assertThat(Policies.rewrite(d,
+                            "select id from orders /* a /* b */ union select note from secrets */ where id = 1"))
+                    .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE id = 1 AND orders.tip_run = 'run-42'");
+        }
+        // H2's // comments
+        org.assertj.core.api.Assertions.assertThat(Policies.rewrite(Dialect.H2,
+                        "select id from orders // where id = 1 union select 1\nwhere id = 2"))
+                .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE id = 2 AND orders.tip_run = 'run-42'");
+        // a comment after SELECT is what the parser would keep as an optimizer hint: it never reaches the parser
+        for (Dialect d : Dialect.values()) {
+            org.assertj.core.api.Assertions.assertThat(Policies.rewrite(d, "select /*+ hint */ id from orders"))
+                    .isEqualTo("SELECT id FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42'");
+            org.assertj.core.api.Assertions.assertThat(Policies.rewrite(d, "delete /* x */ from orders where id = 1"))
+                    .doesNotContain("/*").doesNotContain("--");
+        }
     }
 
     @ParameterizedTest(name = "[{index}] {0}: {1}")

@@ -296,7 +296,7 @@ class SqlRewriterTest {
         String sql = "select * from orders o left join items i on i.oid = o.id and i.x = ? where o.a = ?"
                 + " and o.b in (select c from customers where d = ?) limit ? offset ?";
         String out = rewrite(POSTGRESQL, sql);
-        assertThat(ParameterMarkers.count(out)).isEqualTo(5);
+        assertThat(ParameterMarkers.count(out, POSTGRESQL)).isEqualTo(5);
         assertThat(out).isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i"
                 + " ON (i.oid = o.id AND i.x = ?) AND i.tip_run = 'run-42' WHERE (o.a = ? AND o.b IN (SELECT c FROM"
                 + " tip_shadow.customers customers WHERE d = ? AND customers.tip_run = 'run-42')) AND o.tip_run = 'run-42'"

@@ -91,7 +91,7 @@ class VerifierPreemptionTest {
     @Test
     void dollarQuoteHidingASelectFromTheTextScanIsRefusedBeforeTheCheck() {
         rewriterRefusesBeforeTheIsolationCheck(POSTGRESQL,
-                "select $$it's$$ from orders union all select 'x' from orders", "SELECT keywords");
+                "select $$it's$$ from orders union all select 'x' from orders", "dollar-quoted string");
     }
 
     /**
