@@ -70,6 +70,9 @@ public final class StartupCheck {
                 }
             }
             problems.addAll(new ShadowDriftCheck(c, d, policies, shadow).problems());
+            if (d == Dialect.POSTGRESQL) {
+                stringsProblem(c, "production", problems);
+            }
             if (testIdentity != null) {
                 identityProblems(c, testIdentity, d, policies, shadow, problems);
             }
@@ -81,11 +84,33 @@ public final class StartupCheck {
         }
     }
 
+    /**
+     * tip-data reads PostgreSQL string literals as the SQL standard does, a backslash being an ordinary
+     * character; with {@code standard_conforming_strings} off PostgreSQL reads a backslash as an escape, and a
+     * literal would end elsewhere than where tip-data saw it end, so all test traffic is refused until it is on.
+     */
+    private static void stringsProblem(Connection c, String login, List<SchemaProblem> problems) throws SQLException {
+        try (java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW standard_conforming_strings")) {
+            String value = rs.next() ? rs.getString(1) : null;
+            if (!"on".equalsIgnoreCase(value)) {
+                problems.add(new SchemaProblem(ALL_TABLES, null, "standard_conforming_strings is '" + value
+                        + "' for the " + login + " login: tip-data reads string literals as the SQL standard"
+                        + " does, and a backslash would end them otherwise, so all test traffic is refused",
+                        "turn it on again (the default since PostgreSQL 9.1): ALTER DATABASE/ROLE ... RESET"
+                        + " standard_conforming_strings, or SET it to on in postgresql.conf"));
+            }
+        }
+    }
+
     private static void identityProblems(Connection c, DataSource testIdentity, Dialect d, TablePolicies policies,
             String shadow, List<SchemaProblem> problems) throws SQLException {
         List<SchemaProblem> found;
         try (Connection t = testIdentity.getConnection()) {
-            found = new IdentityCheck(c, t, d, policies, shadow).problems();
+            found = new ArrayList<>(new IdentityCheck(c, t, d, policies, shadow).problems());
+            if (d == Dialect.POSTGRESQL) {
+                stringsProblem(t, "test identity", problems);
+            }
         }
         problems.addAll(found);
         if (found.stream().anyMatch(SchemaProblem::isError)) {

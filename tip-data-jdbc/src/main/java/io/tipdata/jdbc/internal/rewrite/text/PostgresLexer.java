@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * PostgreSQL's rules (its {@code scan.l}, {@code standard_conforming_strings} on, the default since 9.1, which
- * Hibernate's {@code escape '\'} relies on too): {@code '...'} with
+ * Hibernate's {@code escape '\'} relies on too; {@code StartupCheck} refuses all test traffic while either login
+ * has it off): {@code '...'} with
  * {@code ''} doubling and no escapes; {@code E'...'} with backslash escapes; {@code U&'...'}, {@code B'...'},
  * {@code X'...'}, {@code N'...'}; {@code $$...$$} and {@code $tag$...$tag$}; {@code "..."} and {@code U&"..."}
  * names; {@code --} comments and nested block comments; {@code $} inside a name but not at its start; an
