@@ -243,6 +243,22 @@ abstract class SchemaPerTenantContract {
         assertThat(provider.released.get()).isEqualTo(provider.borrowed.get());
     }
 
+    @Test
+    void aRunOfOneTenantCannotReachTheOtherTenantsSchema() throws SQLException {
+        exec("INSERT INTO " + schema(B) + ".ticket (id, title) VALUES (1, 'b-prod')");
+        String[] attempts = {"SELECT title FROM " + schema(B) + ".ticket",
+            "UPDATE " + schema(B) + ".ticket SET title = 'stolen'",
+            "INSERT INTO " + schema(B) + ".ticket (id, title) VALUES (2, 'planted')",
+            "DELETE FROM " + schema(B) + ".ticket"};
+        for (String sql : attempts) {
+            assertThatThrownBy(() -> inTx(A, RUN_A, s -> s.createNativeQuery(sql, Object.class).getResultList()))
+                    .as(sql).hasStackTraceContaining("RefusedStatementException");
+        }
+        assertThat(rows("SELECT id, title FROM " + schema(B) + ".ticket")).containsExactly("1|b-prod");
+        assertThat(rows("SELECT id FROM " + twin(A))).isEmpty();
+        assertThat(rows("SELECT id FROM " + twin(B))).isEmpty();
+    }
+
     long hits() {
         return sf.getStatistics().getEntityStatistics(Ticket.class.getName()).getCacheHitCount();
     }
