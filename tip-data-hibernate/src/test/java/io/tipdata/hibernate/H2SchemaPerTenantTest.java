@@ -20,6 +20,12 @@ class H2SchemaPerTenantTest extends SchemaPerTenantContract {
     }
 
     @Override
+    HikariDataSource testPool(String tenant) throws SQLException {
+        exec("CREATE USER IF NOT EXISTS " + testLogin(tenant) + " PASSWORD ''");
+        return ShopDatabase.pool(pool.getJdbcUrl().replace(";DB_CLOSE_DELAY=-1", ""), testLogin(tenant), "");
+    }
+
+    @Override
     void dropTenants() throws SQLException {
         for (String t : TENANTS) {
             exec("DROP SCHEMA IF EXISTS " + t + " CASCADE");

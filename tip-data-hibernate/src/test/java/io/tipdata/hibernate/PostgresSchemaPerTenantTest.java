@@ -19,10 +19,20 @@ class PostgresSchemaPerTenantTest extends SchemaPerTenantContract {
     }
 
     @Override
+    HikariDataSource testPool(String tenant) throws SQLException {
+        exec("CREATE ROLE " + testLogin(tenant) + " LOGIN");
+        return ShopDatabase.pool(TestServers.PG_URL, testLogin(tenant), "");
+    }
+
+    @Override
     void dropTenants() throws SQLException {
         for (String t : TENANTS) {
             exec("DROP SCHEMA IF EXISTS " + t + " CASCADE");
             exec("DROP SCHEMA IF EXISTS " + t + "_tip_shadow CASCADE");
+            if (!rows("SELECT 1 FROM pg_roles WHERE rolname = '" + testLogin(t) + "'").isEmpty()) {
+                exec("DROP OWNED BY " + testLogin(t));
+                exec("DROP ROLE " + testLogin(t));
+            }
         }
     }
 }

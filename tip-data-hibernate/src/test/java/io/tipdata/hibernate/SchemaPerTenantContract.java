@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestInstance;
  * tip-data composed with the application's own schema-per-tenant {@link MultiTenantConnectionProvider} (MariaDB:
  * database per tenant): one pool, the tenant's schema set on each borrowed connection. Each (tenant, context) pair
  * writes and reads only the tenant's own production table or the tenant's twin with the run, checked on the
- * database; the second-level and query caches never cross on either axis. One subclass per database.
+ * database; the second-level and query caches never cross on either axis; each tenant may have a test login of its
+ * own (H2 and PostgreSQL here). One subclass per database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SchemaPerTenantContract {
@@ -55,10 +56,15 @@ abstract class SchemaPerTenantContract {
         private static final long serialVersionUID = 1L;
         final AtomicInteger borrowed = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
+        private final transient DataSource from;
+
+        SchemaPerTenant(DataSource from) {
+            this.from = from;
+        }
 
         @Override
         public Connection getAnyConnection() throws SQLException {
-            return pool.getConnection();
+            return from.getConnection();
         }
 
         @Override
@@ -68,7 +74,7 @@ abstract class SchemaPerTenantContract {
 
         @Override
         public Connection getConnection(String tenant) throws SQLException {
-            Connection c = pool.getConnection();
+            Connection c = from.getConnection();
             select(c, tenant);
             borrowed.incrementAndGet();
             return c;
@@ -124,7 +130,7 @@ abstract class SchemaPerTenantContract {
     void open() throws SQLException {
         pool = createPool();
         dropTenants();
-        provider = new SchemaPerTenant();
+        provider = new SchemaPerTenant(pool);
         policies = TipHibernate.policies(Map.of(), Ticket.class);
         TipTenants tenants = TipTenants.of(policies);
         for (String t : TENANTS) {
@@ -257,6 +263,70 @@ abstract class SchemaPerTenantContract {
         assertThat(rows("SELECT id, title FROM " + schema(B) + ".ticket")).containsExactly("1|b-prod");
         assertThat(rows("SELECT id FROM " + twin(A))).isEmpty();
         assertThat(rows("SELECT id FROM " + twin(B))).isEmpty();
+    }
+
+    /**
+     * A login of the tenant's own for its test connections (created here), or {@code null} where the test has none;
+     * each tenant needs its own, since the check refuses a test identity that can reach another tenant's tables.
+     */
+    HikariDataSource testPool(String tenant) throws SQLException {
+        return null;
+    }
+
+    /** The name of the tenant's test login. */
+    static String testLogin(String tenant) {
+        return tenant + "_test";
+    }
+
+    @Test
+    void eachTenantMayHaveATestIdentityOfItsOwn() throws SQLException {
+        Map<String, HikariDataSource> pools = new HashMap<>();
+        for (String t : TENANTS) {
+            HikariDataSource p = testPool(t);
+            org.junit.jupiter.api.Assumptions.assumeTrue(p != null, "no test logins on this database in this test");
+            pools.put(t, p);
+        }
+        try {
+            Map<String, DataSource> testConnections = new HashMap<>();
+            Map<String, SchemaPerTenant> testProviders = new HashMap<>();
+            TipTenants tenants = TipTenants.of(policies);
+            for (String t : TENANTS) {
+                testProviders.put(t, new SchemaPerTenant(pools.get(t)));
+                testConnections.put(t, TipTenants.tenantDataSource(testProviders.get(t), t));
+                tenants.shadowSchemaFor(t, TipTenants.tenantDataSource(provider, t))
+                        .testIdentity(testConnections.get(t)).build().create();
+            }
+            tenants.testConnections(testConnections::get);
+            try (SessionFactory withLogins = factory(Map.of(TipTenants.SETTING, tenants, NO_CACHE, "false"))) {
+                for (String t : TENANTS) {
+                    AppTenancyContract.APP_TENANT.set(t);
+                    try (TipContext.Scope ignored = TipContext.bind(RUN_A); Session s = withLogins.openSession()) {
+                        s.inTransaction(tx -> s.persist(new Ticket(5, title(t, RUN_A))));
+                        assertThat(s.createSelectionQuery("select t.title from Ticket t", String.class)
+                                .getResultList()).containsExactly(title(t, RUN_A));
+                    } finally {
+                        AppTenancyContract.APP_TENANT.remove();
+                    }
+                }
+            }
+            for (String t : TENANTS) {
+                // the run's statements went through the tenant's test login, and every connection came back
+                SchemaPerTenant own = testProviders.get(t);
+                assertThat(own.borrowed.get()).as("test connections of %s", t).isGreaterThan(1);
+                assertThat(own.released.get()).isEqualTo(own.borrowed.get());
+            }
+            assertThat(rows("SELECT id, title FROM " + twin(A))).containsExactly("5|a-stc-a");
+            assertThat(rows("SELECT id, title FROM " + twin(B))).containsExactly("5|b-stc-a");
+            // the second wall: tenant A's test login reaches neither tenant B's tables nor writes A's production table
+            try (Connection c = testConnections.get(A).getConnection(); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.executeQuery("SELECT * FROM " + twin(B))).isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> st.executeUpdate("DELETE FROM " + schema(B) + ".ticket"))
+                        .isInstanceOf(SQLException.class);
+                assertThatThrownBy(() -> st.executeUpdate("DELETE FROM ticket")).isInstanceOf(SQLException.class);
+            }
+        } finally {
+            pools.values().forEach(HikariDataSource::close);
+        }
     }
 
     long hits() {
