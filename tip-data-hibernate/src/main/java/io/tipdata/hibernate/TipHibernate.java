@@ -35,6 +35,10 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
  * refused at start-up. {@link #evictRun(SessionFactory, String)} removes a purged run's entries; give
  * {@link #evictOnPurge(SessionFactory)} to the {@code PurgeJob} and that happens whenever it purges a run.
  *
+ * <p><b>Schema (database) per tenant.</b> With the application's own {@code MultiTenantConnectionProvider} and
+ * tenant resolver, {@link TipTenants} (setting {@value TipTenants#SETTING}) makes one {@code TipDataSource} per
+ * application tenant over the provider's connections; a {@code TenantSchemaMapper} is refused at start-up.
+ *
  * <p><b>Policies from the mapping.</b> {@link TipPolicy} on entities and {@value #POLICY_SETTING_PREFIX}{@code <table>}
  * settings declare the policies of the tables they map; {@link #policies(Map, Class[])} makes the one
  * {@code TablePolicies} object for the {@code TipDataSource}, the {@code ShadowSchema} and the {@code PurgeJob}.

@@ -80,12 +80,19 @@ class BootstrapTest {
     }
 
     @Test
-    void startUpRefusesCacheKeysWithoutTheTenantAndTheApplicationsOwnConnectionProvider() {
+    void startUpRefusesCacheKeysWithoutTheTenantAndWhatDoesNotCompose() {
         assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.cache.keys_factory", "simple")))
                 .hasStackTraceContaining("drops the tenant identifier from second-level cache keys");
         MultiTenantConnectionProvider<String> own = new DataSourceBasedMultiTenantConnectionProviderImpl<>();
+        // the application's own provider needs tip.hibernate.tenants (one TipDataSource per tenant over it)
         assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.multi_tenant_connection_provider", own)))
-                .hasStackTraceContaining("does not yet compose with the application's own MultiTenantConnectionProvider");
+                .hasStackTraceContaining("set tip.hibernate.tenants to TipTenants.of(policies), or remove"
+                        + " hibernate.multi_tenant_connection_provider");
+        // Hibernate's schema mapper would switch the schema of connections tip-data pinned: refused, naming the way
+        assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.multi_tenant.schema_mapper",
+                new SchemaPerTenantContract.Mapper())))
+                .hasStackTraceContaining("does not compose with hibernate.multi_tenant.schema_mapper")
+                .hasStackTraceContaining("tip.hibernate.tenants = TipTenants.of(policies)");
         assertThatThrownBy(() -> db.tipFactory(Map.of("hibernate.tenant_identifier_resolver", "no.such.Resolver")))
                 .hasStackTraceContaining("cannot make the tenant resolver hibernate.tenant_identifier_resolver"
                         + " = no.such.Resolver");

@@ -31,7 +31,7 @@ public final class TipIntegrator implements Integrator {
         }
         Map<String, Object> settings = bootstrapContext.getServiceRegistry().requireService(ConfigurationService.class)
                 .getSettings();
-        for (String warning : MappedTables.record(factory, metadata, settings, provider.dataSource().policies())) {
+        for (String warning : MappedTables.record(factory, metadata, settings, provider.policies())) {
             LOG.warn("tip-data: {}", warning);
         }
         if (factory.getSessionFactoryOptions().isSecondLevelCacheEnabled()) {
