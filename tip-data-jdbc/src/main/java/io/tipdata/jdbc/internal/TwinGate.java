@@ -81,7 +81,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
             State old = state;
             SqlRewriter rewriter = h.dialect() == null || h.shadowSchema() == null ? null
                     : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize),
-                            allowedFunctions);
+                            allowedFunctions, h.productionSchema(), h.productionCatalog());
             Map<String, String> refused = new LinkedHashMap<>();
             for (SchemaProblem p : h.problems()) {
                 if (p.isError()) {
