@@ -50,6 +50,8 @@ class MariaDbFunctionCallsTest extends FunctionCallsContract {
         m.put("SELECT @tipc_x := 1", "!session variable");
         m.put("SELECT o.id FROM orders o WHERE (@tipc_x := o.id) > 0", "!session variable");
         m.put("SET @tipc_x = 1", "!SET");
+        m.put("SELECT @@session.sql_mode", "!UserVariable");
+        m.put("SELECT @@version", "!UserVariable");
         m.put("SET SESSION sql_mode = ''", "!SET");
         m.put("SELECT connection_id()", "connection_id");
         m.put("SELECT database()", "database");
