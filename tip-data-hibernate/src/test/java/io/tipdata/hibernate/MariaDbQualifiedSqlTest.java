@@ -1,7 +1,6 @@
 package io.tipdata.hibernate;
 
 import java.sql.SQLException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -15,7 +14,6 @@ class MariaDbQualifiedSqlTest extends QualifiedSqlContract {
 
     @Override
     @Test
-    @Disabled("waits for MariaDB's LOCK IN SHARE MODE in the rewriter")
     void pessimisticReadLocksStayInTheRun() throws SQLException {
         super.pessimisticReadLocksStayInTheRun();
     }

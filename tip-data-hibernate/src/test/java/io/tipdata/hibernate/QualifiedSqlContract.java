@@ -16,7 +16,6 @@ import org.hibernate.Transaction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -80,7 +79,6 @@ abstract class QualifiedSqlContract {
     }
 
     @Test
-    @Disabled("waits for qualified names in the rewriter")
     void namesQualifiedWithTheProductionSchemaStayInTheRun() throws SQLException {
         try (SessionFactory sf = db.tipFactory(Map.of("hibernate.default_schema", db.productionSchema()))) {
             workInRun(sf, LockModeType.PESSIMISTIC_WRITE);

@@ -87,9 +87,13 @@ abstract class HostileStatementsContract {
                 "DELETE FROM countries",
                 "INSERT INTO order_items (order_id, sku, qty) SELECT 1, code, 1 FROM countries WHERE 0 = "
                         + "(SELECT COUNT(*) FROM secrets)",
-                "SELECT customer FROM " + db.productionSchema() + ".orders",
-                "DELETE FROM " + db.productionSchema() + ".orders",
-                "UPDATE " + db.productionSchema() + ".orders SET amount = 0",
+                // qualified with the production schema, a name reads the declared table: DENIED, REFERENCE
+                "SELECT note FROM " + db.productionSchema() + ".audit",
+                "DELETE FROM " + db.productionSchema() + ".audit",
+                "UPDATE " + db.productionSchema() + ".countries SET name = 'x'",
+                "SELECT note FROM " + db.productionSchema() + ".secrets",
+                "SELECT customer FROM tipc_another_schema.orders",
+                "DELETE FROM tipc_another_schema.orders",
                 "SELECT customer FROM " + db.shadow + ".orders",
                 "DELETE FROM " + db.shadow + ".orders",
                 "DELETE FROM " + db.quote("countries"),

@@ -31,7 +31,8 @@ abstract class HostileVariantsContract extends HostileStatementsContract {
                 "EXPLAIN SELECT note FROM secrets",
                 "SELECT table_name FROM information_schema.tables",
                 "SELECT customer FROM orders UNION ALL SELECT table_name FROM information_schema.columns",
-                "SELECT customer FROM " + db.productionSchema() + " . orders",
+                "SELECT note FROM " + db.productionSchema() + " . audit",
+                "SELECT customer FROM tipc_another_schema . orders",
                 "COMMIT",
                 "SELECT customer FROM orders FOR UPDATE OF countries"));
         sql.addAll(dialectSpecific());

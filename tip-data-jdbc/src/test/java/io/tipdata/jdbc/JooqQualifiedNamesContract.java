@@ -2,7 +2,6 @@ package io.tipdata.jdbc;
 
 import java.sql.SQLException;
 import org.jooq.conf.Settings;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +17,6 @@ abstract class JooqQualifiedNamesContract extends JooqContract {
 
     @Override
     @Test
-    @Disabled("waits for qualified names in the rewriter")
     void codeGeneratedNamesWorkInProductionAndInARun() throws SQLException {
         super.codeGeneratedNamesWorkInProductionAndInARun();
     }

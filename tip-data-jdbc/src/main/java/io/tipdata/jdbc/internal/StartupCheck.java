@@ -34,9 +34,17 @@ public final class StartupCheck {
      * @param columns      the production columns of the isolated tables
      * @param problems     every problem found, errors and warnings
      * @param unavailable  why nothing could be checked (all test traffic is refused), or {@code null}
+     * @param productionSchema  the production schema as the database stores its name, or {@code null}
+     * @param productionCatalog the production catalog (PostgreSQL, H2: the database) as stored, or {@code null}
      */
     public record Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
-                         String unavailable) {
+                         String unavailable, String productionSchema, String productionCatalog) {
+
+        /** What a check found, knowing no production schema. */
+        public Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
+                      String unavailable) {
+            this(dialect, shadowSchema, columns, problems, unavailable, null, null);
+        }
     }
 
     private StartupCheck() {
@@ -77,7 +85,8 @@ public final class StartupCheck {
                 identityProblems(c, testIdentity, d, policies, shadow, problems);
             }
             TableColumns columns = ColumnCatalog.load(c, policies, d);
-            return new Health(d, shadow, columns, List.copyOf(problems), null);
+            String catalog = d == Dialect.MARIADB ? null : c.getCatalog();
+            return new Health(d, shadow, columns, List.copyOf(problems), null, schema, catalog);
         } catch (SQLException | RuntimeException e) {
             return new Health(d, shadow, TableColumns.none(), List.of(), "tip-data cannot check the database ("
                     + e.getMessage() + "); make sure the data source connects to the production schema");

@@ -91,7 +91,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
             SqlRewriter rewriter = h.dialect() == null || h.shadowSchema() == null ? null
                     : sameReading(old, h) ? old.rewriter()
                     : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize),
-                            allowedFunctions);
+                            allowedFunctions, h.productionSchema(), h.productionCatalog());
             Map<String, String> refused = new LinkedHashMap<>();
             for (SchemaProblem p : h.problems()) {
                 if (p.isError()) {

@@ -3,6 +3,7 @@ package io.tipdata.jdbc.internal.rewrite;
 import io.tipdata.jdbc.internal.rewrite.text.LexedText;
 import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
 import io.tipdata.jdbc.internal.rewrite.text.ParseFailureHint;
+import io.tipdata.jdbc.internal.rewrite.text.ShareModeLock;
 import io.tipdata.jdbc.internal.rewrite.text.SqlLexer;
 import io.tipdata.jdbc.internal.rewrite.text.TextAgreement;
 import io.tipdata.jdbc.internal.rewrite.text.StatementShape;
@@ -26,6 +27,8 @@ import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.ForMode;
+import net.sf.jsqlparser.statement.select.PlainSelect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * cached. Both texts, as written and as it will be sent, are read by the dialect's lexer and held against
  * what the parser read ({@link TextAgreement}); the parser is given the text with its comments taken out. {@link RewrittenSql#sqlFor(String)} then only places the real run id.
  *
- * <p>Schema-qualified table names are always refused: tip-data cannot prove that an explicit schema is
- * the connection's default one, and the shadow schema is only ever addressed by tip-data itself.
+ * <p>A table name qualified with the production schema (the schema the start-up check read the declared tables in,
+ * as Hibernate's {@code default_schema} and jOOQ's generated code write it), or on PostgreSQL and H2 with the
+ * production catalog and schema, names the declared table of that name (never a CTE); any other qualified name is
+ * refused, and the shadow schema is only ever addressed by tip-data itself.
  */
 public final class SqlRewriter {
 
@@ -84,12 +89,13 @@ public final class SqlRewriter {
     }
 
     private SqlRewriter(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
-                        int cacheSize, FunctionList functions) {
-        this.names = new TableNames(policies, dialect);
+                        int cacheSize, FunctionList functions, String productionSchema, String productionCatalog) {
+        this.names = new TableNames(policies, dialect, productionSchema, productionCatalog);
         this.columns = columns;
         this.shadowSchema = shadowSchema;
         this.functions = functions;
-        this.verifier = new IsolationVerifier(policies, dialect, shadowSchema, functions);
+        this.verifier = new IsolationVerifier(policies, dialect, shadowSchema, functions, productionSchema,
+                productionCatalog);
         this.cache = new BoundedCache<>(cacheSize);
     }
 
@@ -108,6 +114,18 @@ public final class SqlRewriter {
      */
     public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
                                      int cacheSize, java.util.Set<String> allowedFunctions) {
+        return create(policies, columns, shadowSchema, dialect, cacheSize, allowedFunctions, null, null);
+    }
+
+    /**
+     * As {@link #create(TablePolicies, TableColumns, String, Dialect, int, java.util.Set)}, also reading a table
+     * qualified with the production schema (as the database stores its name, such as {@code public}, {@code PUBLIC}
+     * or the MariaDB database), or on PostgreSQL and H2 with the production catalog and schema, as the declared
+     * table of that name; {@code null} for either when unknown (then such names are refused).
+     */
+    public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
+                                     int cacheSize, java.util.Set<String> allowedFunctions, String productionSchema,
+                                     String productionCatalog) {
         Objects.requireNonNull(allowedFunctions, "allowedFunctions");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(columns, "columns; use TableColumns.none() when no column is known");
@@ -119,8 +137,10 @@ public final class SqlRewriter {
         if (cacheSize < 2) {
             throw new IllegalArgumentException("rewrite cache size " + cacheSize + " is too small: give at least 2");
         }
+        // a production schema that is the shadow schema (a misconfiguration the start-up check reports) names nothing
+        String home = productionSchema != null && productionSchema.equalsIgnoreCase(shadowSchema) ? null : productionSchema;
         return new SqlRewriter(policies, columns, shadowSchema, dialect, cacheSize,
-                FunctionList.of(dialect, allowedFunctions));
+                FunctionList.of(dialect, allowedFunctions), home, productionCatalog);
     }
 
     /** The rewrite of the statement, or a refusal (SQLState TD001) naming the table or construct and why. */
@@ -193,17 +213,36 @@ public final class SqlRewriter {
         String sentinel = unusedName(sql, SENTINEL_STEM);
         String ctePrefix = unusedName(sql, CTE_STEM) + "_";
         LexedText written = TextAgreement.read(sql, names.dialect());
-        Statement st = parseOne(written.withoutComments(), "statement");
+        String text = written.withoutComments();
+        int shareLock = names.dialect() == Dialect.MARIADB ? ShareModeLock.start(text) : -1;
+        Parsed parsed = parseOne(shareLock < 0 ? text : text.substring(0, shareLock), "statement", null);
+        Statement st = parsed.statement();
         List<String> tables = tableNames(st);
         try {
-            return rewriteAndVerify(written, st, sentinel, ctePrefix, tables);
+            if (shareLock >= 0) {
+                lockInShareMode(st, "statement");
+            }
+            return rewriteAndVerify(written, st, sentinel, ctePrefix, tables, shareLock >= 0, parsed.complex());
         } catch (Refusal | FailedCheck e) {
             throw new RefusalWithTables(e, tables);
         }
     }
 
+    /**
+     * Marks the single query that MariaDB's trailing {@code LOCK IN SHARE MODE} applies to as locking (FOR SHARE), so
+     * the rewrite and the check treat it as any locking read; refuses it on any other statement.
+     */
+    private static void lockInShareMode(Statement st, String what) {
+        if (!(st instanceof PlainSelect ps) || ps.getForMode() != null || ps.isNoWait() || ps.isSkipLocked()
+                || ps.getWait() != null) {
+            throw new Refusal("LOCK IN SHARE MODE ends a " + what + " that is no plain SELECT without another locking"
+                    + " clause; tip-data accepts it only after a single SELECT (not a UNION or a parenthesized query)");
+        }
+        ps.setForMode(ForMode.SHARE);
+    }
+
     private RewrittenSql rewriteAndVerify(LexedText written, Statement st, String sentinel, String ctePrefix,
-            List<String> tables) {
+            List<String> tables, boolean shareLock, boolean complex) {
         List<JdbcParameter> params = parameters(st);
         if (params.size() != written.parameterCount()) {
             throw new Refusal("the statement has " + written.parameterCount() + " ? markers but the parser read "
@@ -217,11 +256,18 @@ public final class SqlRewriter {
         StatementKind kind = new DmlRewriter(new SelectRewriter(names, columns, shadowSchema, sentinel, ctePrefix, functions))
                 .rewrite(st);
         checkParameterOrder(st, params, names.dialect());
-        // after the rewriter's own refusals, which say more: a construct the check cannot read is refused as such
-        IsolationVerifier.requireKnownNodes(st);
+        if (shareLock) {
+            ((PlainSelect) st).setForMode(null);
+        }
         String rendered = st.toString();
-        Statement again = parseOne(rendered, "rewritten statement");
-        // a rendering the parser reads back into a construct the check cannot read is refused as such
+        Statement again = parseOne(rendered, "rewritten statement", complex).statement();
+        if (shareLock) {
+            // the text sent is the rendering and the clause; the check reads the clause as the parser cannot
+            lockInShareMode(again, "rewritten statement");
+            rendered = rendered + ShareModeLock.CLAUSE;
+        }
+        // after the rewriter's own refusals, which say more: a construct the check cannot read, in the text that is
+        // sent (which holds every construct of the statement), is refused as such, not as a failed check
         IsolationVerifier.requireKnownNodes(again);
         try {
             verifier.verify(again, sentinel, ctePrefix);
@@ -278,14 +324,33 @@ public final class SqlRewriter {
                 || st instanceof net.sf.jsqlparser.statement.upsert.Upsert;
     }
 
-    private Statement parseOne(String sql, String what) {
+    /** A statement as parsed, with the parser mode that read it. */
+    private record Parsed(Statement statement, boolean complex) {
+    }
+
+    /**
+     * Parses one statement on the calling thread; {@code complex} null tries without the parser's complex parsing
+     * first and with it after a failure, otherwise only the given mode is used (the rendering of a statement is
+     * read in the mode that read the statement: a second try would only cost time).
+     */
+    private Parsed parseOne(String sql, String what, Boolean complex) {
         parses.incrementAndGet();
         if (sql.isBlank()) {
             throw new Refusal("the " + what + " is empty; nothing was sent (refused)");
         }
         Statements statements;
+        boolean mode;
         try {
-            statements = parseStatements(sql);
+            try {
+                mode = complex != null && complex;
+                statements = parseStatements(sql, mode);
+            } catch (Exception e) {
+                if (complex != null || CCJSqlParserUtil.getNestingDepth(sql) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+                    throw e;
+                }
+                mode = true;
+                statements = parseStatements(sql, true);
+            }
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError vme) {
                 throw vme;
@@ -302,23 +367,16 @@ public final class SqlRewriter {
             throw new Refusal("the " + what + " holds " + statements.size() + " statements; in test context each"
                     + " statement must be sent on its own");
         }
-        return statements.get(0);
+        return new Parsed(statements.get(0), mode);
     }
 
     /**
-     * Parses without the parser's "complex parsing" first: in that mode it keeps some operators with
-     * what follows them as raw text (so {@code data->>'x' = ?} hides its parameter); the complex mode
-     * is the fallback, and {@link TextAgreement} catches a query it hides.
+     * Parses in one mode, on the calling thread (no executor, no timeout thread). Without the parser's "complex
+     * parsing" it reads some operators exactly; in that mode it keeps some operators with what follows them as raw
+     * text (so {@code data->>'x' = ?} hides its parameter), which the marker count and {@link TextAgreement} catch.
      */
-    private static Statements parseStatements(String sql) throws Exception {
-        try {
-            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statements();
-        } catch (Exception e) {
-            if (CCJSqlParserUtil.getNestingDepth(sql) > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
-                throw e;
-            }
-            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statements();
-        }
+    private static Statements parseStatements(String sql, boolean complex) throws Exception {
+        return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex).Statements();
     }
 
     private static List<JdbcParameter> parameters(Object root) {
@@ -348,7 +406,8 @@ public final class SqlRewriter {
 
     /** Renders once with numbered markers and refuses if the rewrite moved any of them. */
     private static void checkParameterOrder(Statement st, List<JdbcParameter> params, Dialect dialect) {
-        if (params.isEmpty()) {
+        if (params.size() < 2) {
+            // one marker cannot change places (their count is checked on the text that is sent)
             return;
         }
         for (int i = 0; i < params.size(); i++) {

@@ -15,8 +15,11 @@
  *   <li>Only SELECT (plain, set operations, VALUES), INSERT, UPDATE, DELETE, MERGE and MariaDB's REPLACE INTO
  *       (with a column list) are rewritten; every
  *       other statement kind, several statements in one text, and text the parser cannot read are refused.</li>
- *   <li>Table names are unqualified and resolved by {@link io.tipdata.jdbc.TablePolicies}; any
- *       schema-qualified name (the shadow schema included) is refused, as are database links, table
+ *   <li>Table names are resolved by {@link io.tipdata.jdbc.TablePolicies}, unqualified or qualified with the
+ *       production schema (or, on PostgreSQL and H2, the production catalog and schema; a qualified name never names
+ *       a CTE). An ISOLATED table so qualified becomes its twin (and a column qualified with its full name is
+ *       qualified with the twin's alias); a REFERENCE table keeps its qualifier, which the check reads for itself.
+ *       Any other schema-qualified name (the shadow schema included) is refused, as are database links, table
  *       functions, {@code SELECT ... INTO}, data-modifying CTEs and every function call not on the
  *       dialect's allow-list ({@code FunctionList}, {@code functions-<dialect>.txt}) or declared by the user.</li>
  *   <li>An ISOLATED table {@code T} becomes {@code shadow.T} aliased as written, with

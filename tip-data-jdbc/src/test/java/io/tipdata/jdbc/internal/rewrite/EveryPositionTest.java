@@ -45,6 +45,11 @@ class EveryPositionTest {
             "SELECT sum(o.total) OVER (PARTITION BY {X}) FROM orders o",
             "SELECT row_number() OVER (ORDER BY {X}) FROM orders o",
             "SELECT sum(o.total) OVER (ORDER BY o.id ROWS BETWEEN {X} PRECEDING AND CURRENT ROW) FROM orders o",
+            "SELECT sum(o.total) OVER (ORDER BY o.id ROWS BETWEEN CURRENT ROW AND {X} FOLLOWING) FROM orders o",
+            "SELECT sum(o.total) OVER (ORDER BY o.id RANGE BETWEEN {X} PRECEDING AND {X} FOLLOWING) FROM orders o",
+            "SELECT sum(o.total) OVER (ORDER BY o.id ROWS {X} PRECEDING) FROM orders o",
+            "INSERT INTO orders (id, total) SELECT 51, {X}",
+            "SELECT o.id FROM orders o ORDER BY o.id LIMIT {X} OFFSET 0",
             "SELECT o.id FROM orders o LIMIT {X}",
             "SELECT o.id FROM orders o LIMIT 5 OFFSET {X}",
             "INSERT INTO orders (id, total) VALUES (50, {X})",
@@ -72,14 +77,32 @@ class EveryPositionTest {
                     "SELECT '{\"a\": {\"b\": 1}}'::jsonb #>> ARRAY[({X})::text] FROM orders o",
                     "SELECT count(*) FILTER (WHERE o.total < {X}) FROM orders o",
                     "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY {X}) FROM orders o",
-                    "SELECT ({X})::int FROM orders o"),
+                    "SELECT ({X})::int FROM orders o",
+                    "INSERT INTO orders (id, total) VALUES (60, 1) RETURNING {X}",
+                    "UPDATE orders SET total = 1 WHERE id = 2 RETURNING {X}",
+                    "INSERT INTO orders (id, total) VALUES (2, 1) ON CONFLICT (id) DO UPDATE SET total = 3"
+                            + " WHERE {X} IS NOT NULL",
+                    "SELECT jsonb_build_object('a', {X}) ->> 'a' FROM orders o",
+                    "SELECT o.id FROM orders o WHERE to_jsonb(o.total) @> to_jsonb({X})",
+                    "SELECT (ARRAY[1, {X}])[2] FROM orders o",
+                    "SELECT v.a FROM (VALUES ({X})) v(a)",
+                    "SELECT sum(o.total) FILTER (WHERE o.id < {X}) OVER () FROM orders o",
+                    "SELECT o.id FROM orders o ORDER BY o.id OFFSET {X} ROWS FETCH FIRST 1 ROWS ONLY"),
             Dialect.MARIADB, List.of(
                     "INSERT INTO orders (id, total) VALUES (2, 1) ON DUPLICATE KEY UPDATE total = {X}",
-                    "SELECT JSON_EXTRACT('[1, 2]', CONCAT('$[', {X}, ']')) FROM orders o"),
+                    "SELECT JSON_EXTRACT('[1, 2]', CONCAT('$[', {X}, ']')) FROM orders o",
+                    "DELETE FROM orders WHERE id = 2 RETURNING {X}",
+                    "INSERT INTO orders (id, total) VALUES (61, 1) RETURNING {X}",
+                    "SELECT JSON_VALUE(JSON_OBJECT('a', {X}), '$.a') FROM orders o",
+                    "SELECT o.id FROM orders o ORDER BY o.id LIMIT 1, {X}"),
             Dialect.H2, List.of(
                     "SELECT ARRAY[{X}] FROM orders o",
                     "SELECT count(*) FILTER (WHERE o.total < {X}) FROM orders o",
-                    "SELECT listagg(CAST(o.id AS VARCHAR), ',') WITHIN GROUP (ORDER BY {X}) FROM orders o"));
+                    "SELECT listagg(CAST(o.id AS VARCHAR), ',') WITHIN GROUP (ORDER BY {X}) FROM orders o",
+                    "SELECT v.a FROM (VALUES ({X})) v(a)",
+                    "SELECT ARRAY[1, {X}][2] FROM orders o",
+                    "MERGE INTO orders t USING (SELECT 2 AS id) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET total = {X}",
+                    "SELECT o.id FROM orders o ORDER BY o.id OFFSET {X} ROWS FETCH FIRST 1 ROWS ONLY"));
 
     private static final Map<Dialect, String> FUNCTION = Map.of(Dialect.POSTGRESQL, "pg_backend_pid()",
             Dialect.MARIADB, "connection_id()", Dialect.H2, "session_id()");

@@ -16,10 +16,31 @@ final class CheckNames {
 
     private final TablePolicies policies;
     private final Dialect dialect;
+    private final String productionSchema;
+    private final String productionCatalog;
 
-    CheckNames(TablePolicies policies, Dialect dialect) {
+    CheckNames(TablePolicies policies, Dialect dialect, String productionSchema, String productionCatalog) {
         this.policies = policies;
         this.dialect = dialect;
+        this.productionSchema = productionSchema;
+        this.productionCatalog = dialect == Dialect.MARIADB ? null : productionCatalog;
+    }
+
+    /**
+     * Tells whether the table's qualifier is exactly the production schema, or the production catalog and schema,
+     * as the database reads the parts (quoted literally, unquoted folded); no server, no link.
+     */
+    boolean isProductionQualified(net.sf.jsqlparser.schema.Table t) {
+        java.util.List<String> parts = t.getNameParts();
+        if (productionSchema == null || parts.size() < 2 || parts.size() > 3
+                || parts.stream().anyMatch(p -> p == null || p.contains("@"))) {
+            return false;
+        }
+        // the parser keeps the parts innermost first: name, schema, catalog
+        if (parts.size() == 3 && (productionCatalog == null || !productionCatalog.equals(stored(parts.get(2))))) {
+            return false;
+        }
+        return productionSchema.equals(stored(parts.get(1)));
     }
 
     Dialect dialect() {

@@ -44,8 +44,18 @@ public final class IsolationVerifier {
     /** A check for the policies and dialect, knowing twins as tables of the shadow schema, accepting the functions. */
     public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema,
                              FunctionList functions) {
+        this(policies, dialect, shadowSchema, functions, null, null);
+    }
+
+    /**
+     * As {@link #IsolationVerifier(io.tipdata.jdbc.TablePolicies, Dialect, String, FunctionList)}, reading a REFERENCE
+     * table qualified with the production schema (and on PostgreSQL and H2 the production catalog), names as the
+     * database stores them, as that table; {@code null} when unknown.
+     */
+    public IsolationVerifier(io.tipdata.jdbc.TablePolicies policies, Dialect dialect, String shadowSchema,
+                             FunctionList functions, String productionSchema, String productionCatalog) {
         this.functions = functions;
-        this.names = new CheckNames(policies, dialect);
+        this.names = new CheckNames(policies, dialect, productionSchema, productionCatalog);
         this.shadowSchema = shadowSchema;
         this.mariaDb = new MariaDbDmlCheck(names);
     }
@@ -203,7 +213,7 @@ public final class IsolationVerifier {
             QueryCheck.fail("MERGE into " + t + " has no run filter in ON");
         }
         if (m.getFromItem() instanceof Table s) {
-            if (s.getSchemaName() != null || q.isTwinName(s)) {
+            if (q.isTwinName(s)) {
                 QueryCheck.fail("MERGE source " + s + " is a table that is not filtered on the run");
             }
             q.classifyPlain(s, scope, false);

@@ -84,7 +84,7 @@ final class NodeCatalog {
                 "statement.select.SetOperationList", "statement.select.Top", "statement.select.UnionOp",
                 "statement.select.Values", "statement.select.WithItem", "statement.select.Wait",
                 "statement.update.Update", "statement.update.UpdateSet", "statement.upsert.Upsert",
-                "statement.ReturningClause", "statement.select.ForUpdateClause")) {
+                "statement.ReturningClause")) {
             KNOWN.put(type, Map.of());
         }
         KNOWN.put("expression.Alias", Map.of("name", Text.NAME));
@@ -126,7 +126,43 @@ final class NodeCatalog {
         KNOWN.put("statement.select.LateralSubSelect", Map.of("prefix", Text.WORD));
     }
 
+    /**
+     * The parser's other node types, each reviewed and refused wherever it appears (the resource
+     * {@code refused-node-types.txt} beside this class, for the parser version in use); a test requires every node
+     * type of the parser to be in {@link #KNOWN} or here, so a parser upgrade that adds types fails until they are
+     * reviewed.
+     */
+    static final java.util.Set<String> REFUSED = loadRefused();
+
     private NodeCatalog() {
+    }
+
+    /** Tells whether the type (its name after {@code net.sf.jsqlparser.}) is accepted, with its text fields. */
+    static boolean isKnown(String type) {
+        return KNOWN.containsKey(type);
+    }
+
+    /** The accepted types, named after {@code net.sf.jsqlparser.}. */
+    static java.util.Set<String> known() {
+        return java.util.Set.copyOf(KNOWN.keySet());
+    }
+
+    private static java.util.Set<String> loadRefused() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (java.io.InputStream in = NodeCatalog.class.getResourceAsStream("refused-node-types.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("tip-data's refused-node-types.txt is missing from the jar");
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    out.add(t);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /** Refuses the node if its type is unknown or one of its text fields is unknown or malformed. */

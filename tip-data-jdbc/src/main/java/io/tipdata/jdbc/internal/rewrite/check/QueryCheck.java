@@ -154,8 +154,9 @@ final class QueryCheck {
             FromItem item = items.get(i);
             if (item instanceof Table t) {
                 if (!isTwinName(t)) {
-                    if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
-                        fail("table " + t + " is qualified with a schema other than the shadow schema");
+                    if ((t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null)
+                            && !names.isProductionQualified(t)) {
+                        fail("table " + t + " is qualified with a schema other than the shadow and production schemas");
                     }
                     classifyPlain(t, scope, locking);
                     continue;
@@ -200,7 +201,12 @@ final class QueryCheck {
 
     void classifyPlain(Table t, List<String> scope, boolean locking) {
         String stored = names.stored(t.getName());
-        for (String cte : scope) {
+        // a name qualified with the production schema names a table, never a CTE or DUAL
+        boolean qualified = t.getSchemaName() != null;
+        if (qualified && !names.isProductionQualified(t)) {
+            fail("table " + t + " is qualified with a schema other than the production schema");
+        }
+        for (String cte : qualified ? List.<String>of() : scope) {
             if (cte.equals(stored)) {
                 approved.add(t);
                 return;
@@ -212,7 +218,7 @@ final class QueryCheck {
         if (viaLink(t)) {
             fail("table " + t + " goes through a database link");
         }
-        if (names.isDual(t.getName())) {
+        if (!qualified && names.isDual(t.getName())) {
             approved.add(t);
             return;
         }

@@ -379,6 +379,18 @@ public final class SelectRewriter {
         }
     }
 
+    /**
+     * A column qualifier naming an ISOLATED table by its production-qualified name ({@code public.orders.id}, as
+     * jOOQ writes it) loses the schema: the twin goes by the table's name (its alias) in the rewritten statement.
+     */
+    private Table unqualifiedIfTwin(Table qualifier) {
+        if (qualifier != null && names.isProductionQualified(qualifier) && qualifier.getName() != null
+                && names.policyOf(qualifier.getName()) == io.tipdata.jdbc.TablePolicy.ISOLATED) {
+            return new Table(null, qualifier.getName());
+        }
+        return qualifier;
+    }
+
     /** Visits every part of the node except the given ones (compared by identity). */
     void scanExcept(Object node, CteScope scope, Object... handled) {
         Set<Object> skip = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -422,10 +434,12 @@ public final class SelectRewriter {
             return;
         }
         if (v instanceof AllTableColumns star) {
+            star.setTable(unqualifiedIfTwin(star.getTable()));
             stars.met(star);
             return;
         }
         if (v instanceof Column c) {
+            c.setTable(unqualifiedIfTwin(c.getTable()));
             stars.met(c);
             scan(c.getArrayConstructor(), scope);
             return;

@@ -5,6 +5,7 @@ import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * How the database reads a table name: quoting, case folding, and the policy of the table it names.
@@ -20,10 +21,44 @@ public final class TableNames {
 
     private final TablePolicies policies;
     private final Dialect dialect;
+    private final String productionSchema;
+    private final String productionCatalog;
 
+    /** Names for the policies and dialect, knowing no production schema (every qualified name is refused). */
     public TableNames(TablePolicies policies, Dialect dialect) {
+        this(policies, dialect, null, null);
+    }
+
+    /**
+     * Names for the policies and dialect; a table qualified with the production schema (as the database stores its
+     * name), and on PostgreSQL and H2 also with the production catalog, names the declared table.
+     */
+    public TableNames(TablePolicies policies, Dialect dialect, String productionSchema, String productionCatalog) {
         this.policies = policies;
         this.dialect = dialect;
+        this.productionSchema = productionSchema;
+        this.productionCatalog = dialect == Dialect.MARIADB ? null : productionCatalog;
+    }
+
+    /**
+     * Tells whether the table is qualified exactly with the production schema (and, if it names one, the production
+     * catalog), as the database resolves the qualifier: quoted parts literally, unquoted ones folded.
+     */
+    boolean isProductionQualified(Table t) {
+        if (productionSchema == null || t.getSchemaName() == null || t.getNameParts().size() > 3
+                || t.getDatabase() != null && t.getDatabase().getServer() != null) {
+            return false;
+        }
+        String db = t.getDatabase() == null ? null : t.getDatabase().getDatabaseName();
+        if (db != null && (productionCatalog == null || !productionCatalog.equals(stored(db)))) {
+            return false;
+        }
+        return productionSchema.equals(stored(t.getSchemaName()));
+    }
+
+    /** The production schema as stored, or {@code null} when none is known. */
+    String productionSchema() {
+        return productionSchema;
     }
 
     public Dialect dialect() {

@@ -55,17 +55,25 @@ final class TwinTables {
             throw new Refusal("table '" + t.getFullyQualifiedName() + "' goes through a database link, which"
                     + " tip-data cannot isolate; query the table locally");
         }
+        boolean production = false;
         if (t.getSchemaName() != null || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
+            String schema = t.getSchemaName() == null ? "" : TableNames.unquote(t.getSchemaName());
+            production = !schema.equalsIgnoreCase(shadowSchema) && names.isProductionQualified(t);
+        }
+        if (!production && (t.getSchemaName() != null
+                || t.getDatabase() != null && t.getDatabase().getDatabaseName() != null)) {
             String schema = t.getSchemaName() == null ? "" : TableNames.unquote(t.getSchemaName());
             if (schema.equalsIgnoreCase(shadowSchema)) {
                 throw new Refusal("table '" + t.getFullyQualifiedName() + "' names the shadow schema '" + shadowSchema
                         + "' directly; only tip-data addresses shadow twins, write the table name unqualified");
             }
-            throw new Refusal("table '" + t.getFullyQualifiedName() + "' is qualified with a schema; in test context"
-                    + " tip-data refuses schema-qualified names because it cannot prove they name the declared table;"
-                    + " write the table name unqualified");
+            throw new Refusal("table '" + t.getFullyQualifiedName() + "' is qualified with a schema other than the"
+                    + " production schema" + (names.productionSchema() == null ? "" : " '" + names.productionSchema() + "'")
+                    + "; in test context tip-data refuses such a schema-qualified name because it cannot prove it names"
+                    + " the declared table; write the table name unqualified or qualified with the production schema");
         }
-        String cte = scope.generatedNameOf(raw, names);
+        // a qualified name never names a CTE
+        String cte = production ? null : scope.generatedNameOf(raw, names);
         if (cte != null) {
             t.setName(cte);
             if (t.getAlias() == null) {
@@ -73,7 +81,7 @@ final class TwinTables {
             }
             return Target.CTE;
         }
-        if (names.isDual(raw)) {
+        if (!production && names.isDual(raw)) {
             return Target.DUAL;
         }
         TablePolicy policy = names.policyOf(raw);
@@ -97,6 +105,9 @@ final class TwinTables {
      */
     Table toTwin(Table t, boolean addAlias) {
         String raw = t.getName();
+        if (t.getDatabase() != null && t.getDatabase().getDatabaseName() != null) {
+            t.setDatabaseName(null);
+        }
         t.setSchemaName(shadowSchema);
         twinTables.add(t);
         if (t.getAlias() == null && addAlias) {
