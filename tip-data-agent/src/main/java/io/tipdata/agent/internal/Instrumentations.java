@@ -17,6 +17,7 @@ import io.tipdata.agent.internal.advice.CaptureThis;
 import io.tipdata.agent.internal.advice.CaptureTwoArguments;
 import io.tipdata.agent.internal.advice.ForkJoinTaskExec;
 import io.tipdata.agent.internal.advice.JobRun;
+import io.tipdata.agent.internal.advice.ResetWorkerOnEnter;
 import io.tipdata.agent.internal.advice.ResetWorkerOnExit;
 import io.tipdata.agent.internal.advice.ThreadRun;
 import io.tipdata.agent.internal.advice.ThreadStart;
@@ -90,7 +91,8 @@ final class Instrumentations {
                                 .and(takesArgument(0, ForkJoinTask.class))))
                         .visit(advice(WrapCallables.class, isPublic()
                                 .and(namedOneOf("invokeAll", "invokeAny", "invokeAllUninterruptibly"))
-                                .and(takesArgument(0, Collection.class)))))
+                                .and(takesArgument(0, Collection.class))))
+                        .visit(advice(ResetWorkerOnEnter.class, named("runWorker").and(takesArguments(1)))))
                 .type(named("java.util.concurrent.ForkJoinTask"))
                 .transform((builder, type, loader, module, domain) -> builder
                         .visit(advice(CaptureThis.class, namedOneOf("fork", "invoke", "quietlyInvoke")
