@@ -52,7 +52,7 @@ abstract class JooqContract {
 
     abstract SQLDialect dialect();
 
-    /** Whether jOOQ's RETURNING works in test context (H2's {@code select ... from final table (insert ...)} not yet). */
+    /** Whether jOOQ's RETURNING works in test context (on H2 it is {@code select ... from final table (insert ...)}). */
     boolean returningInRun() {
         return true;
     }

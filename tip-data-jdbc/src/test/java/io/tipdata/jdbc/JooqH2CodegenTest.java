@@ -14,9 +14,4 @@ class JooqH2CodegenTest extends JooqCodegenContract {
         return SQLDialect.H2;
     }
 
-    /** H2's RETURNING is {@code select ... from final table (insert ...)}, which tip-data cannot read yet. */
-    @Override
-    boolean returningInRun() {
-        return false;
-    }
 }

@@ -14,8 +14,4 @@ class JooqH2Test extends JooqContract {
         return SQLDialect.H2;
     }
 
-    @Override
-    boolean returningInRun() {
-        return false;
-    }
 }

@@ -57,6 +57,14 @@ public final class RewrittenSql {
         return sql;
     }
 
+    /** This statement with text before and after it (which carries no run literal). */
+    RewrittenSql within(String before, String after) {
+        String[] wrapped = parts.clone();
+        wrapped[0] = before + wrapped[0];
+        wrapped[wrapped.length - 1] = wrapped[wrapped.length - 1] + after;
+        return new RewrittenSql(wrapped, kind, tables);
+    }
+
     /** What the statement does. */
     public StatementKind kind() {
         return kind;

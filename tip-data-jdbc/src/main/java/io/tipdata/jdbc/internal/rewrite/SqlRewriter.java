@@ -1,5 +1,6 @@
 package io.tipdata.jdbc.internal.rewrite;
 
+import io.tipdata.jdbc.internal.rewrite.text.FinalTable;
 import io.tipdata.jdbc.internal.rewrite.text.LexedText;
 import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
 import io.tipdata.jdbc.internal.rewrite.text.ParseFailureHint;
@@ -213,6 +214,10 @@ public final class SqlRewriter {
         String sentinel = unusedName(sql, SENTINEL_STEM);
         String ctePrefix = unusedName(sql, CTE_STEM) + "_";
         LexedText written = TextAgreement.read(sql, names.dialect());
+        FinalTable delta = FinalTable.of(written);
+        if (delta != null) {
+            return deltaTable(delta);
+        }
         String text = written.withoutComments();
         int shareLock = names.dialect() == Dialect.MARIADB ? ShareModeLock.start(text) : -1;
         Parsed parsed = parseOne(shareLock < 0 ? text : text.substring(0, shareLock), "statement", null);
@@ -226,6 +231,23 @@ public final class SqlRewriter {
         } catch (Refusal | FailedCheck e) {
             throw new RefusalWithTables(e, tables);
         }
+    }
+
+    /**
+     * H2's {@code SELECT <columns> FROM FINAL TABLE (<statement>)}: the statement inside is rewritten and checked on
+     * its own, the select around it names only columns of the rows it changed ({@link FinalTable}).
+     */
+    private RewrittenSql deltaTable(FinalTable delta) {
+        RewrittenSql inner = rewriteAndVerify(delta.inner());
+        if (inner.kind() != StatementKind.INSERT && inner.kind() != StatementKind.UPDATE
+                && inner.kind() != StatementKind.MERGE) {
+            throw new RefusalWithTables(new Refusal("FINAL TABLE (...) holds a " + inner.kind() + "; tip-data accepts"
+                    + " it around an INSERT, UPDATE or MERGE only"), inner.tables());
+        }
+        RewrittenSql outer = inner.within(delta.prefix(), delta.suffix());
+        LexedText sent = TextAgreement.read(outer.sqlFor(SENTINEL_STEM), names.dialect());
+        TextAgreement.requireNoComments(sent);
+        return outer;
     }
 
     /**
