@@ -119,6 +119,11 @@ class ProductionSchemaNamesTest {
 
     @Test
     void lockingReadsArePassedOnOverTwins() throws Exception {
+        // Hibernate's PESSIMISTIC_WRITE with default_schema: the lock names the alias of a production-qualified table
+        assertThat(rewrite(POSTGRESQL, "select c1_0.id from public.orders c1_0 where c1_0.id = ? for no key update of c1_0"))
+                .startsWith("SELECT c1_0.id FROM tip_shadow.orders c1_0").endsWith("FOR NO KEY UPDATE OF c1_0");
+        assertRefused(POSTGRESQL, "select c.name from public.countries c for update of c", "REFERENCE");
+        assertRefused(POSTGRESQL, "select o.id from other.orders o for update of o", "other");
         assertThat(rewrite(POSTGRESQL, "select o.id from orders o where o.id = 1 for no key update nowait"))
                 .endsWith("FOR NO KEY UPDATE NOWAIT");
         assertThat(rewrite(POSTGRESQL, "select o.id from orders o for share skip locked")).endsWith("FOR SHARE SKIP LOCKED");

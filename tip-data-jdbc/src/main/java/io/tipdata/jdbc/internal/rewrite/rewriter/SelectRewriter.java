@@ -163,11 +163,12 @@ public final class SelectRewriter {
         String wanted = names.stored(lockOf.getName());
         for (FromItem item : StarExpansion.items(ps.getFromItem(), ps.getJoins())) {
             String q = item.getAlias() != null ? names.stored(item.getAlias().getName())
-                    : item instanceof Table t && t.getSchemaName() == null ? names.stored(t.getName()) : null;
+                    : item instanceof Table t && declaredName(t) ? names.stored(t.getName()) : null;
             if (!wanted.equals(q)) {
                 continue;
             }
-            if (item instanceof Table t && t.getSchemaName() == null && scope.generatedNameOf(t.getName(), names) == null
+            if (item instanceof Table t && declaredName(t)
+                    && (t.getSchemaName() != null || scope.generatedNameOf(t.getName(), names) == null)
                     && names.policyOf(t.getName()) == io.tipdata.jdbc.TablePolicy.ISOLATED) {
                 return;
             }
@@ -177,6 +178,11 @@ public final class SelectRewriter {
             throw new Refusal("SELECT ... FOR UPDATE OF " + lockOf + " would lock rows of " + what
                     + "; name the alias of an ISOLATED table or drop the locking clause");
         }
+    }
+
+    /** Whether the table is named as a declared table is: unqualified, or qualified with the production schema. */
+    private boolean declaredName(Table t) {
+        return t.getSchemaName() == null || names.isProductionQualified(t);
     }
 
     /**
