@@ -49,6 +49,17 @@ public abstract class ReadmeGivens {
     /** An order id. */
     protected long id;
 
+    /** The test identity's connection pool. */
+    protected DataSource testConnections;
+
+    /** The application's own customer entity. */
+    protected record Customer(long id) {
+    }
+
+    /** The application's own product entity. */
+    protected record Product(long id) {
+    }
+
     /** The application's own order type. */
     protected record Order(long id) {
     }
