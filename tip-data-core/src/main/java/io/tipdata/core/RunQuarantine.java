@@ -93,7 +93,8 @@ public final class RunQuarantine {
             try {
                 l.onQuarantined(runId, kill);
             } catch (RuntimeException e) {
-                LOG.warn("a tip-data quarantine listener failed", e);
+                LOG.warn("a tip-data quarantine listener failed: {}", e.toString());
+                LOG.debug("quarantine listener failure", e);
             }
         }
         return true;

@@ -93,7 +93,8 @@ public final class PurgeScheduler implements AutoCloseable {
             PurgeReport r = task.purgeExpired();
             LOG.debug("purge pass: {} run(s), {} row(s), {} failed", r.purged().size(), r.rows(), r.failed().size());
         } catch (RuntimeException ex) {
-            LOG.warn("tip-data purge pass failed; the next one runs in {}", interval, ex);
+            LOG.warn("tip-data purge pass failed ({}); the next one runs in {}", ex.toString(), interval);
+            LOG.debug("purge pass failure", ex);
         }
         if (!e.isShutdown()) {
             schedule(e, interval);
