@@ -114,7 +114,9 @@ public final class TwinGate implements StatementGuard.Rewrite {
      */
     private static boolean sameReading(State old, StartupCheck.Health h) {
         return old != null && old.rewriter() != null && old.health().dialect() == h.dialect()
-                && h.shadowSchema().equals(old.health().shadowSchema()) && h.columns().equals(old.health().columns());
+                && h.shadowSchema().equals(old.health().shadowSchema()) && h.columns().equals(old.health().columns())
+                && java.util.Objects.equals(h.productionSchema(), old.health().productionSchema())
+                && java.util.Objects.equals(h.productionCatalog(), old.health().productionCatalog());
     }
 
     /** The problems of the last check. */

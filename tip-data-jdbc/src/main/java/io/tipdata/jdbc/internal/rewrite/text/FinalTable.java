@@ -21,8 +21,8 @@ public record FinalTable(String prefix, String inner, String suffix) {
     /** The parts of a delta-table select on H2, or {@code null} when the text is none. */
     public static FinalTable of(LexedText text) {
         LexedText lexed = text;
-        if (lexed.dialect() != Dialect.H2) {
-            return null;
+        if (lexed.dialect() != Dialect.H2 || !startsWithSelect(lexed.tokens())) {
+            return null; // the common case: nothing to copy or lex again
         }
         if (lexed.hasComments()) {
             lexed = SqlLexer.of(Dialect.H2).lex(lexed.withoutComments()); // the parts are taken without them
@@ -73,6 +73,15 @@ public record FinalTable(String prefix, String inner, String suffix) {
         String sql = lexed.sql();
         return new FinalTable(sql.substring(0, open), sql.substring(open, close),
                 sql.substring(close, code.get(alias).end()));
+    }
+
+    private static boolean startsWithSelect(List<Token> tokens) {
+        for (Token t : tokens) {
+            if (t.kind() != TokenKind.COMMENT) {
+                return word(t, "SELECT");
+            }
+        }
+        return false;
     }
 
     private static boolean isName(Token t) {
