@@ -27,10 +27,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Purge rate and production latency during the purge, in one run: seeds {@code prodRows} production rows and
  * {@code testRows} test rows of {@code runs} expired runs in a twin, measures the p50/p99 of a production
- * point select plus update workload ({@code threads} threads) for {@code baselineSeconds} without the purge,
- * then while {@link PurgeJob#purgeExpired()} deletes every test row, and prints rows per second and the p99
- * ratio. One workload runs throughout (a second of warm-up first); each operation counts in the phase it started
- * in. Not JMH: the purge is one long operation, measured once.
+ * point select plus update workload ({@code threads} threads) in quiet windows (together {@code baselineSeconds})
+ * and while {@link PurgeJob#purgeNow} deletes the runs one by one, quiet and purge windows in turn, and prints rows
+ * per second and the p99 ratio. One workload runs throughout (a second of warm-up first); each operation counts in
+ * the window it started in. The seeded tables are vacuumed, analyzed and checkpointed (PostgreSQL), or left until
+ * InnoDB has flushed and purged the load (MariaDB), before anything is measured. Not JMH: the purge is one long
+ * operation, measured once.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.tipdata.benchmarks.purge.PurgeLatencyHarness \
@@ -105,33 +107,48 @@ public final class PurgeLatencyHarness {
             exec(ds, "INSERT INTO " + shadow + ".accounts (id, balance, note, tip_run) SELECT " + g + ", 0, 'test', "
                     + (pg ? "'bench-run-' || (g % " + runs + ")" : "CONCAT('bench-run-', s.seq % " + runs + ")")
                     + " FROM " + String.format(Locale.ROOT, series, testRows));
-            exec(ds, pg ? "ANALYZE" : "ANALYZE TABLE accounts, " + shadow + ".accounts");
+            settle(ds, pg, shadow);
             System.out.printf(Locale.ROOT, "seeded %d production and %d test rows (%d runs) in %.1f s%n", prodRows,
                     testRows, runs, (System.nanoTime() - t0) / 1e9);
             PurgeJob job = PurgeJob.builder(ds, registry).policies(policies).shadowSchema(shadow).batchSize(batch)
                     .pause(Duration.ofMillis(pause)).build();
 
-            // one workload throughout: a second of warm-up, the baseline, then the purge; each operation is counted
-            // in the phase it started in, so both phases see the same warmed connections, statements and plans
+            // one workload throughout: a second of warm-up, then quiet windows and purge windows in turn (quiet, run
+            // 1, quiet, run 2, ..., quiet), so that a drift of the workload over time (dead rows of its own updates,
+            // the cache) falls on both phases alike; each operation counts in the window it started in
             Workload workload = new Workload(ds, prodRows, threads);
             Thread.sleep(1000);
-            long b0 = System.nanoTime();
-            Thread.sleep(baselineSeconds * 1000L);
-            long p0 = System.nanoTime();
-            PurgeReport report = job.purgeExpired();
-            long p1 = System.nanoTime();
-            double seconds = (p1 - p0) / 1e9;
+            long quietMillis = baselineSeconds * 1000L / (runs + 1);
+            List<long[]> quiet = new ArrayList<>();
+            List<long[]> purge = new ArrayList<>();
+            long rows = 0;
+            int purged = 0;
+            List<String> failed = new ArrayList<>();
+            for (int r = 0; r <= runs; r++) {
+                long q0 = System.nanoTime();
+                Thread.sleep(quietMillis);
+                quiet.add(new long[] {q0, System.nanoTime()});
+                if (r == runs) {
+                    break;
+                }
+                long p0 = System.nanoTime();
+                PurgeReport report = job.purgeNow("bench-run-" + r);
+                purge.add(new long[] {p0, System.nanoTime()});
+                rows += report.rows();
+                purged += report.purged().size();
+                report.failed().forEach((run, why) -> failed.add(run + ": " + why));
+            }
             workload.stop();
-            long[] before = workload.between(b0, p0);
-            long[] purging = workload.between(p0, p1);
+            double seconds = purge.stream().mapToLong(w -> w[1] - w[0]).sum() / 1e9;
+            long[] before = workload.within(quiet);
+            long[] purging = workload.within(purge);
 
             System.out.printf(Locale.ROOT, "purge: %d runs, %d rows in %.1f s = %.0f rows/s (batch %d, pause %d ms,"
-                    + " failed %s)%n", report.purged().size(), report.rows(), seconds, report.rows() / seconds, batch,
-                    pause, report.failed());
-            System.out.printf(Locale.ROOT, "workload without purge: %d ops, p50 %.2f ms, p99 %.2f ms%n", before.length,
-                    pct(before, 50), pct(before, 99));
-            System.out.printf(Locale.ROOT, "workload during purge:  %d ops, p50 %.2f ms, p99 %.2f ms%n", purging.length,
-                    pct(purging, 50), pct(purging, 99));
+                    + " failed %s)%n", purged, rows, seconds, rows / seconds, batch, pause, failed);
+            System.out.printf(Locale.ROOT, "workload in the quiet windows: %d ops, p50 %.2f ms, p99 %.2f ms%n",
+                    before.length, pct(before, 50), pct(before, 99));
+            System.out.printf(Locale.ROOT, "workload during the purges:    %d ops, p50 %.2f ms, p99 %.2f ms%n",
+                    purging.length, pct(purging, 50), pct(purging, 99));
             System.out.printf(Locale.ROOT, "p99 ratio during/without: %.2f (target <= 1.20)%n",
                     pct(purging, 99) / pct(before, 99));
             String version;
@@ -143,7 +160,7 @@ public final class PurgeLatencyHarness {
                     + " | purge rate | p99 without | p99 during | ratio |");
             System.out.printf(Locale.ROOT, "| %s | %s | %,d / %,d / %d | %d, %d s | %d, %d ms | %,.0f rows/s | %.2f ms"
                     + " | %.2f ms | %.2f |%n", version, form, testRows, prodRows, runs, threads, baselineSeconds, batch,
-                    pause, report.rows() / seconds, pct(before, 99), pct(purging, 99),
+                    pause, rows / seconds, pct(before, 99), pct(purging, 99),
                     pct(purging, 99) / pct(before, 99));
         }
     }
@@ -197,14 +214,18 @@ public final class PurgeLatencyHarness {
             }
         }
 
-        /** The latencies, sorted, of the operations that started in {@code [from, to)}. */
-        long[] between(long from, long to) {
+        /** The latencies, sorted, of the operations that started in one of the windows {@code [from, to)}. */
+        long[] within(List<long[]> windows) {
             long[] out = new long[Arrays.stream(counts).sum()];
             int k = 0;
             for (int i = 0; i < counts.length; i++) {
                 for (int j = 0; j < counts[i]; j++) {
-                    if (starts.get(i)[j] >= from && starts.get(i)[j] < to) {
-                        out[k++] = latencies.get(i)[j];
+                    long at = starts.get(i)[j];
+                    for (long[] w : windows) {
+                        if (at >= w[0] && at < w[1]) {
+                            out[k++] = latencies.get(i)[j];
+                            break;
+                        }
                     }
                 }
             }
@@ -220,6 +241,41 @@ public final class PurgeLatencyHarness {
 
     static int arg(String[] a, int i, int def) {
         return a.length > i ? Integer.parseInt(a[i]) : def;
+    }
+
+    /**
+     * Leaves the seeded tables as a production database's tables are between bulk loads: vacuumed, analyzed and
+     * written out, so that neither phase pays for the seeding (hint bits set by the first reads, dirty pages of the
+     * load flushed by the checkpointer, InnoDB's history of the load purged in the background).
+     */
+    static void settle(HikariDataSource ds, boolean pg, String shadow) throws SQLException, InterruptedException {
+        if (pg) {
+            exec(ds, "VACUUM (ANALYZE) accounts");
+            exec(ds, "VACUUM (ANALYZE) " + shadow + ".accounts");
+            exec(ds, "CHECKPOINT");
+            return;
+        }
+        exec(ds, "ANALYZE TABLE accounts, " + shadow + ".accounts");
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < end) {
+            long dirty;
+            long history;
+            try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                        + " WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'")) {
+                    dirty = rs.next() ? rs.getLong(1) : 0;
+                }
+                try (ResultSet rs = st.executeQuery("SELECT COUNT FROM information_schema.INNODB_METRICS"
+                        + " WHERE NAME = 'trx_rseg_history_len'")) {
+                    history = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            if (dirty < 100 && history < 100) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+        System.out.println("MariaDB had not flushed and purged the load after 120 s; measuring anyway");
     }
 
     static void exec(HikariDataSource ds, String sql) throws SQLException {

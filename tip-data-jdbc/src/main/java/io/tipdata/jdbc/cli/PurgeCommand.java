@@ -49,8 +49,8 @@ public final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN_ID", description = "purge this run now, even if it is still active")
     String run;
 
-    @Option(names = "--batch-size", description = "rows per batch, each its own transaction (default 1000)")
-    int batchSize = 1000;
+    @Option(names = "--batch-size", description = "rows per batch, each its own transaction (default 100)")
+    int batchSize = 100;
 
     @Option(names = "--pause", paramLabel = "DURATION", description = "pause between batches (default PT0.01S)")
     Duration pause = Duration.ofMillis(10);
