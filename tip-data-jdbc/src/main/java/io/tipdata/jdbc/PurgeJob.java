@@ -69,6 +69,12 @@ import javax.sql.DataSource;
  */
 public final class PurgeJob implements PurgeTask {
 
+    /** Rows per batch unless {@link Builder#batchSize} says otherwise; chosen by the purge benchmark. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
+
+    /** Pause between batches unless {@link Builder#pause} says otherwise. */
+    public static final Duration DEFAULT_PAUSE = Duration.ofMillis(10);
+
     private final Purges purges;
     private final String owner;
 
@@ -128,8 +134,8 @@ public final class PurgeJob implements PurgeTask {
         private TablePolicies policies;
         private String shadowSchema = ShadowSchema.DEFAULT_SCHEMA;
         private Dialect dialect;
-        private int batchSize = 100;
-        private Duration pause = Duration.ofMillis(10);
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private Duration pause = DEFAULT_PAUSE;
         private Duration lockTimeout = Duration.ofSeconds(2);
         private Duration lease = Duration.ofMinutes(2);
         private int maxRunsPerPass = 100;
@@ -268,7 +274,7 @@ public final class PurgeJob implements PurgeTask {
                         + " letters, digits and _ (default " + ShadowSchema.DEFAULT_SCHEMA + ")");
             }
             if (batchSize < 1 || batchSize > 100_000) {
-                throw new IllegalArgumentException("batch size " + batchSize + " must be between 1 and 100000, e.g. 100");
+                throw new IllegalArgumentException("batch size " + batchSize + " must be between 1 and 100000, e.g. " + DEFAULT_BATCH_SIZE);
             }
             if (maxRunsPerPass < 1) {
                 throw new IllegalArgumentException("max runs per pass " + maxRunsPerPass + " must be at least 1");

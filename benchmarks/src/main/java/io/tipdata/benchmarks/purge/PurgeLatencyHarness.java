@@ -108,7 +108,7 @@ public final class PurgeLatencyHarness {
                     + (pg ? "'bench-run-' || (g % " + runs + ")" : "CONCAT('bench-run-', s.seq % " + runs + ")")
                     + " FROM " + String.format(Locale.ROOT, series, testRows));
             settle(ds, pg, shadow);
-            System.out.printf(Locale.ROOT, "seeded %d production and %d test rows (%d runs) in %.1f s%n", prodRows,
+            System.out.printf(Locale.ROOT, "seeded and settled %d production and %d test rows (%d runs) in %.1f s%n", prodRows,
                     testRows, runs, (System.nanoTime() - t0) / 1e9);
             PurgeJob job = PurgeJob.builder(ds, registry).policies(policies).shadowSchema(shadow).batchSize(batch)
                     .pause(Duration.ofMillis(pause)).build();

@@ -49,11 +49,11 @@ public final class PurgeCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN_ID", description = "purge this run now, even if it is still active")
     String run;
 
-    @Option(names = "--batch-size", description = "rows per batch, each its own transaction (default 100)")
-    int batchSize = 100;
+    @Option(names = "--batch-size", description = "rows per batch, each its own transaction (default ${DEFAULT-VALUE})")
+    int batchSize = PurgeJob.DEFAULT_BATCH_SIZE;
 
-    @Option(names = "--pause", paramLabel = "DURATION", description = "pause between batches (default PT0.01S)")
-    Duration pause = Duration.ofMillis(10);
+    @Option(names = "--pause", paramLabel = "DURATION", description = "pause between batches (default ${DEFAULT-VALUE})")
+    Duration pause = PurgeJob.DEFAULT_PAUSE;
 
     @Option(names = "--lock-timeout", paramLabel = "DURATION", description = "lock timeout of a batch (default PT2S)")
     Duration lockTimeout = Duration.ofSeconds(2);
