@@ -494,4 +494,21 @@ abstract class HibernateContract {
         // and Hibernate emptied its HTE_ rows
         assertThat(db.count("SELECT * FROM " + twin("HTE_card_payment"))).isZero();
     }
+
+    @Test
+    void testStatementsDrawFromTheMappingsSequencesAndNoOther() throws SQLException {
+        db.exec("CREATE SEQUENCE IF NOT EXISTS unmapped_seq");
+        var sequences = sf.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getJdbcServices()
+                .getDialect().getSequenceSupport();
+        inTx(RUN_A, s -> assertThat(s.createNativeQuery(sequences.getSequenceNextValString("customer_seq"))
+                .getSingleResult()).isNotNull());
+        assertThatThrownBy(() -> inTx(RUN_A, s -> s.createNativeQuery(sequences.getSequenceNextValString("unmapped_seq"))
+                .getSingleResult())).rootCause().isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getSQLState()).isEqualTo(RefusedStatementException.REFUSED);
+                    assertThat(e.getMessage()).containsIgnoringCase("unmapped_seq").contains("allowSequence");
+                });
+        // production is not rewritten, so it may use any sequence
+        inTx(null, s -> assertThat(s.createNativeQuery(sequences.getSequenceNextValString("unmapped_seq"))
+                .getSingleResult()).isNotNull());
+    }
 }

@@ -185,6 +185,15 @@ public final class TipDataSource implements DataSource {
     }
 
     /**
+     * Lets test statements also use these sequences, as {@link Builder#allowSequence(String)} does, for frameworks
+     * that learn their sequences after the data source is built (tip-data-hibernate declares the sequences of the
+     * mapping this way). Statements refused before for a sequence are read again.
+     */
+    public void allowSequences(java.util.Collection<String> names) {
+        gate.allowSequences(java.util.Set.copyOf(names));
+    }
+
+    /**
      * Checks tables and twins now (as after {@link ShadowSchema#update()}) and returns the problems; the check
      * also runs by itself at the first test statement after a failed check and then every
      * {@link Builder#recheckInterval(Duration) interval}.
@@ -254,6 +263,7 @@ public final class TipDataSource implements DataSource {
         private Duration recheckInterval = Duration.ofMinutes(1);
         private final List<StatementListener> listeners = new ArrayList<>();
         private final java.util.Set<String> allowedFunctions = new java.util.LinkedHashSet<>();
+        private final java.util.Set<String> allowedSequences = new java.util.LinkedHashSet<>();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -361,6 +371,25 @@ public final class TipDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * Lets test statements draw ids from the sequence, or read its current value ({@code nextval},
+         * {@code currval}, {@code lastval(seq)}, {@code NEXT VALUE FOR}), besides the sequences the columns of
+         * ISOLATED tables draw from, which tip-data finds itself. Give the name as an unquoted identifier
+         * ({@code orders_seq}, folded as the database folds one), optionally with its schema
+         * ({@code app.orders_seq}), or a part in double quotes to keep its case. A statement must name its
+         * sequence by a literal; any other sequence is refused with TD001 naming it.
+         *
+         * <p><b>Warning:</b> a sequence is shared with production. Test traffic drawing from it leaves gaps in the
+         * numbers production sees; declare only sequences whose numbers may have gaps (generated ids, not invoice
+         * numbers). With a test identity, that login also needs the right to use it (PostgreSQL: {@code GRANT USAGE
+         * ON SEQUENCE}; MariaDB: {@code INSERT} on the sequence).
+         */
+        public Builder allowSequence(String name) {
+            io.tipdata.jdbc.internal.rewrite.AllowedSequences.checkDeclared(name);
+            allowedSequences.add(name);
+            return this;
+        }
+
         /** How many distinct SQL strings keep their rewrite cached; default 2048. */
         public Builder rewriteCacheSize(int size) {
             this.rewriteCacheSize = size;
@@ -403,7 +432,8 @@ public final class TipDataSource implements DataSource {
             StatementListener listener = listeners.isEmpty() ? null
                     : listeners.size() == 1 ? listeners.get(0) : new Listeners(List.copyOf(listeners));
             TwinGate gate = new TwinGate(dataSource, p, shadowSchema, dialect, rewriteCacheSize, recheckInterval,
-                    listener, testConnections, java.util.Set.copyOf(allowedFunctions));
+                    listener, testConnections, java.util.Set.copyOf(allowedFunctions),
+                    java.util.Set.copyOf(allowedSequences));
             RunQuarantine q = quarantine != null ? quarantine : killSwitch == KillSwitch.global()
                     ? RunQuarantine.global() : RunQuarantine.builder().killSwitch(killSwitch).build();
             StatementGuard guard = new StatementGuard(gate, killSwitch, q, listener,

@@ -44,6 +44,14 @@ class H2FunctionCallsTest extends FunctionCallsContract {
         m.put("SELECT @tipc_x", "!");
         m.put("SET @tipc_x = 1", "!SET");
         m.put("SELECT PUBLIC.twice(1)", "twice");
+        m.put("SELECT current_user", "!current_user");
+        m.put("SELECT session_user", "!session_user");
+        m.put("SELECT user", "!user");
+        m.put("SELECT current_role", "!current_role");
+        m.put("SELECT current_schema", "!current_schema");
+        m.put("SELECT current_catalog", "!current_catalog");
+        m.put("SELECT current_path", "!current_path");
+        m.put("SELECT o.id FROM orders o WHERE o.customer <> CURRENT_USER", "!current_user");
         return m;
     }
 

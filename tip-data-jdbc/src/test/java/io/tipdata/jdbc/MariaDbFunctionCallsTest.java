@@ -56,6 +56,9 @@ class MariaDbFunctionCallsTest extends FunctionCallsContract {
         m.put("SELECT connection_id()", "connection_id");
         m.put("SELECT database()", "database");
         m.put("SELECT tipc_fn.twice(1)", "twice");
+        m.put("SELECT current_user", "!current_user");
+        m.put("SELECT current_role", "!current_role");
+        m.put("SELECT o.id FROM orders o WHERE o.customer <> CURRENT_USER", "!current_user");
         return m;
     }
 

@@ -55,6 +55,13 @@ class PostgresFunctionCallsTest extends FunctionCallsContract {
         m.put("SELECT query FROM pg_stat_activity", "!pg_stat_activity");
         m.put("SELECT pg_backend_pid()", "pg_backend_pid");
         m.put("SELECT public.twice(1)", "twice");
+        m.put("SELECT current_user", "!current_user");
+        m.put("SELECT session_user", "!session_user");
+        m.put("SELECT user", "!user");
+        m.put("SELECT current_role", "!current_role");
+        m.put("SELECT current_schema", "!current_schema");
+        m.put("SELECT current_catalog", "!current_catalog");
+        m.put("SELECT o.id FROM orders o WHERE o.customer <> CURRENT_USER", "!current_user");
         return m;
     }
 

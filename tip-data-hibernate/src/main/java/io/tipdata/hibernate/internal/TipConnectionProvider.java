@@ -36,6 +36,7 @@ public final class TipConnectionProvider implements MultiTenantConnectionProvide
     private final transient MultiTenantConnectionProvider<String> app;
     private final transient TipTenants appTenants;
     private final transient Map<String, TipDataSource> perTenant = new ConcurrentHashMap<>();
+    private transient volatile java.util.Set<String> sequences = java.util.Set.of();
 
     /** A provider over the data source, for the tenants of one session factory. */
     public TipConnectionProvider(TipDataSource dataSource, RunTenants tenants) {
@@ -112,9 +113,28 @@ public final class TipConnectionProvider implements MultiTenantConnectionProvide
             ds = perTenant.get(appTenant);
             if (ds == null) {
                 ds = appTenants.dataSourceFor(appTenant, new TenantConnections(app, appTenant));
+                if (!sequences.isEmpty()) {
+                    ds.allowSequences(sequences);
+                }
                 perTenant.put(appTenant, ds);
             }
             return ds;
+        }
+    }
+
+    /**
+     * Lets test statements draw ids from the sequences (the mapping's, as {@code allowSequence} takes names), in
+     * the TipDataSource and in every application tenant's, those built later included.
+     */
+    public void allowSequences(java.util.Set<String> names) {
+        synchronized (perTenant) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(sequences);
+            all.addAll(names);
+            sequences = java.util.Set.copyOf(all);
+            if (dataSource != null) {
+                dataSource.allowSequences(names);
+            }
+            perTenant.values().forEach(ds -> ds.allowSequences(names));
         }
     }
 

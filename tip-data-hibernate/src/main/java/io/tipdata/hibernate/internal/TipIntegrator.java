@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class TipIntegrator implements Integrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(TipIntegrator.class);
+    /** The names {@code allowSequence} takes: a plain or double-quoted part, optionally after a schema. */
+    private static final java.util.regex.Pattern SEQUENCE_NAME = java.util.regex.Pattern.compile(
+            "(?:(?:[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\")\\.)?(?:[A-Za-z_][A-Za-z0-9_$]*|\"[^\"]+\")");
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor factory) {
@@ -34,6 +37,11 @@ public final class TipIntegrator implements Integrator {
         for (String warning : MappedTables.record(factory, metadata, settings, provider.policies())) {
             LOG.warn("tip-data: {}", warning);
         }
+        java.util.Set<String> sequences = mappedSequences(metadata);
+        if (!sequences.isEmpty()) {
+            LOG.debug("tip-data: test statements may draw ids from the mapping's sequences {}", sequences);
+            provider.allowSequences(sequences);
+        }
         if (factory.getSessionFactoryOptions().isSecondLevelCacheEnabled()) {
             factory.addObserver(new SessionFactoryObserver() {
                 private static final long serialVersionUID = 1L;
@@ -44,6 +52,35 @@ public final class TipIntegrator implements Integrator {
                 }
             });
         }
+    }
+
+    /**
+     * The sequences of the mapping (the generators' and any declared as auxiliary objects), as
+     * {@code allowSequence} takes names: the generators of test statements draw their ids from them. A name
+     * tip-data cannot take is logged and left out, so its statements are refused.
+     */
+    static java.util.Set<String> mappedSequences(Metadata metadata) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (org.hibernate.boot.model.relational.Namespace ns : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.boot.model.relational.Sequence s : ns.getSequences()) {
+                org.hibernate.boot.model.relational.QualifiedSequenceName q = s.getName();
+                String name = part(q.getSequenceName());
+                if (q.getSchemaName() != null) {
+                    name = part(q.getSchemaName()) + "." + name;
+                }
+                if (SEQUENCE_NAME.matcher(name).matches()) {
+                    out.add(name);
+                } else {
+                    LOG.warn("tip-data: sequence {} of the mapping is not a name TipDataSource.Builder.allowSequence"
+                            + " takes; test statements drawing from it are refused", name);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String part(org.hibernate.boot.model.naming.Identifier id) {
+        return id.isQuoted() ? "\"" + id.getText() + "\"" : id.getText();
     }
 
     /** Two tenants must never produce equal cache keys, whatever the keys factory. */

@@ -36,14 +36,19 @@ public final class StartupCheck {
      * @param unavailable  why nothing could be checked (all test traffic is refused), or {@code null}
      * @param productionSchema  the production schema as the database stores its name, or {@code null}
      * @param productionCatalog the production catalog (PostgreSQL, H2: the database) as stored, or {@code null}
+     * @param sequences the sequences the ISOLATED tables' columns draw ids from (stored names; {@code schema.name}
+     *                  outside the production schema)
+     * @param existingSequences all sequences of the production schema, as stored
      */
     public record Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
-                         String unavailable, String productionSchema, String productionCatalog) {
+                         String unavailable, String productionSchema, String productionCatalog,
+                         java.util.Set<String> sequences, java.util.Set<String> existingSequences) {
 
         /** What a check found, knowing no production schema. */
         public Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
                       String unavailable) {
-            this(dialect, shadowSchema, columns, problems, unavailable, null, null);
+            this(dialect, shadowSchema, columns, problems, unavailable, null, null, java.util.Set.of(),
+                    java.util.Set.of());
         }
     }
 
@@ -86,7 +91,9 @@ public final class StartupCheck {
             }
             TableColumns columns = ColumnCatalog.load(c, policies, d);
             String catalog = d == Dialect.MARIADB ? null : c.getCatalog();
-            return new Health(d, shadow, columns, List.copyOf(problems), null, schema, catalog);
+            SequenceCatalog.Found sequences = SequenceCatalog.load(c, policies, d, schema);
+            return new Health(d, shadow, columns, List.copyOf(problems), null, schema, catalog,
+                    sequences.behindIsolated(), sequences.existing());
         } catch (SQLException | RuntimeException e) {
             return new Health(d, shadow, TableColumns.none(), List.of(), "tip-data cannot check the database ("
                     + e.getMessage() + "); make sure the data source connects to the production schema");

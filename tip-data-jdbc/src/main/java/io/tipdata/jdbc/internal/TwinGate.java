@@ -5,6 +5,7 @@ import io.tipdata.jdbc.RefusedStatementException;
 import io.tipdata.jdbc.SchemaProblem;
 import io.tipdata.jdbc.StatementListener;
 import io.tipdata.jdbc.TablePolicies;
+import io.tipdata.jdbc.internal.rewrite.AllowedSequences;
 import io.tipdata.jdbc.internal.rewrite.RewrittenSql;
 import io.tipdata.jdbc.internal.rewrite.SqlRewriter;
 import io.tipdata.jdbc.internal.shadow.TwinStatistics;
@@ -50,6 +51,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
     private final StatementListener listener;
     private final DataSource testIdentity;
     private final Set<String> allowedFunctions;
+    private volatile Set<String> allowedSequences;
     private final ReentrantLock checking = new ReentrantLock();
     private final ReentrantLock analyzing = new ReentrantLock();
     private final TwinStatistics statistics = new TwinStatistics();
@@ -70,6 +72,17 @@ public final class TwinGate implements StatementGuard.Rewrite {
     public TwinGate(DataSource dataSource, TablePolicies policies, String explicitShadow, Dialect dialect,
             int cacheSize, Duration interval, StatementListener listener, DataSource testIdentity,
             Set<String> allowedFunctions) {
+        this(dataSource, policies, explicitShadow, dialect, cacheSize, interval, listener, testIdentity,
+                allowedFunctions, Set.of());
+    }
+
+    /**
+     * As {@link #TwinGate(DataSource, TablePolicies, String, Dialect, int, Duration, StatementListener, DataSource,
+     * Set)}; test statements may also draw from the {@code allowedSequences} (besides those of ISOLATED tables).
+     */
+    public TwinGate(DataSource dataSource, TablePolicies policies, String explicitShadow, Dialect dialect,
+            int cacheSize, Duration interval, StatementListener listener, DataSource testIdentity,
+            Set<String> allowedFunctions, Set<String> allowedSequences) {
         this.dataSource = dataSource;
         this.policies = policies;
         this.explicitShadow = explicitShadow;
@@ -79,6 +92,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
         this.listener = listener;
         this.testIdentity = testIdentity;
         this.allowedFunctions = allowedFunctions;
+        this.allowedSequences = Set.copyOf(allowedSequences);
         recheck();
     }
 
@@ -91,7 +105,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
             SqlRewriter rewriter = h.dialect() == null || h.shadowSchema() == null ? null
                     : sameReading(old, h) ? old.rewriter()
                     : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize),
-                            allowedFunctions, h.productionSchema(), h.productionCatalog());
+                            allowedFunctions, h.productionSchema(), h.productionCatalog(), sequencesOf(h));
             Map<String, String> refused = new LinkedHashMap<>();
             for (SchemaProblem p : h.problems()) {
                 if (p.isError()) {
@@ -109,6 +123,31 @@ public final class TwinGate implements StatementGuard.Rewrite {
     }
 
     /**
+     * Lets test statements also use the sequences (names as {@code allowSequence} takes them); the rewriter is
+     * made anew, so statements refused before for a sequence are read again.
+     */
+    public void allowSequences(Set<String> names) {
+        names.forEach(AllowedSequences::checkDeclared);
+        checking.lock();
+        try {
+            Set<String> all = new java.util.LinkedHashSet<>(allowedSequences);
+            if (!all.addAll(names)) {
+                return;
+            }
+            allowedSequences = Set.copyOf(all);
+            State old = state;
+            StartupCheck.Health h = old.health();
+            if (old.rewriter() != null) {
+                state = new State(h, SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(),
+                        Math.max(2, cacheSize), allowedFunctions, h.productionSchema(), h.productionCatalog(),
+                        sequencesOf(h)), old.refused(), old.checkedAt(), old.recheckAtFirstUse());
+            }
+        } finally {
+            checking.unlock();
+        }
+    }
+
+    /**
      * Whether the last check read the schema as this one did, so its rewriter (and its cache of rewritten
      * statements) still holds: a recheck that finds nothing new keeps the warm cache.
      */
@@ -116,7 +155,14 @@ public final class TwinGate implements StatementGuard.Rewrite {
         return old != null && old.rewriter() != null && old.health().dialect() == h.dialect()
                 && h.shadowSchema().equals(old.health().shadowSchema()) && h.columns().equals(old.health().columns())
                 && java.util.Objects.equals(h.productionSchema(), old.health().productionSchema())
-                && java.util.Objects.equals(h.productionCatalog(), old.health().productionCatalog());
+                && java.util.Objects.equals(h.productionCatalog(), old.health().productionCatalog())
+                && h.sequences().equals(old.health().sequences())
+                && h.existingSequences().equals(old.health().existingSequences());
+    }
+
+    private AllowedSequences sequencesOf(StartupCheck.Health h) {
+        return AllowedSequences.of(h.dialect(), h.productionSchema(), h.sequences(), allowedSequences,
+                h.existingSequences());
     }
 
     /** The problems of the last check. */

@@ -16,6 +16,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.jsqlparser.expression.CastExpression;
+import net.sf.jsqlparser.expression.NextValExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
 
 /**
  * The functions a statement may call in test context: the dialect's allow-list of built-ins (the resource
@@ -25,27 +30,52 @@ import java.util.regex.Pattern;
  */
 public final class FunctionList {
 
-    private static final Pattern LINE = Pattern.compile("([a-z_][a-z0-9_]*)(?:\\((\\d+)(\\.\\.(\\d*))?\\))?");
+    private static final Pattern LINE = Pattern.compile(
+            "([a-z_][a-z0-9_]*)(?:\\((\\d+)(\\.\\.(\\d*))?\\))?(\\s+sequence)?");
     private static final Pattern DECLARED = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
     private static final Map<Dialect, Map<String, int[]>> BUILT_INS = new EnumMap<>(Dialect.class);
+    /**
+     * Names each database reads without parentheses as a call of a function that shows the session's login, role,
+     * schema, path or database; none is a column name there unless quoted.
+     */
+    private static final Map<Dialect, Set<String>> SESSION_WORDS = Map.of(
+            Dialect.POSTGRESQL, Set.of("current_user", "session_user", "user", "current_role", "current_schema",
+                    "current_catalog", "system_user"),
+            Dialect.H2, Set.of("current_user", "session_user", "user", "current_role", "current_schema",
+                    "current_catalog", "current_path", "system_user"),
+            Dialect.MARIADB, Set.of("current_user", "current_role"));
+    /** A range's third element: 1 when the function's arguments name a sequence. */
+    private static final int SEQUENCE = 2;
 
     private final Dialect dialect;
     private final Map<String, int[]> builtIns;
     private final Set<String> declared;
+    private final AllowedSequences sequences;
 
-    private FunctionList(Dialect dialect, Set<String> declared) {
+    private FunctionList(Dialect dialect, Set<String> declared, AllowedSequences sequences) {
         this.dialect = dialect;
         this.builtIns = builtIns(dialect);
         this.declared = declared;
+        this.sequences = sequences;
     }
 
-    /** The dialect's built-ins plus the declared names (matched ignoring case; qualified only if declared so). */
+    /**
+     * The dialect's built-ins plus the declared names (matched ignoring case; qualified only if declared so); no
+     * sequence may be used.
+     */
     public static FunctionList of(Dialect dialect, Set<String> declared) {
+        return of(dialect, declared, AllowedSequences.none());
+    }
+
+    /** As {@link #of(Dialect, Set)}, the sequence functions drawing from or reading only the allowed sequences. */
+    public static FunctionList of(Dialect dialect, Set<String> declared, AllowedSequences sequences) {
         Objects.requireNonNull(dialect, "dialect");
+        Objects.requireNonNull(sequences, "sequences");
         for (String d : declared) {
             checkDeclared(d);
         }
-        return new FunctionList(dialect, Set.copyOf(declared.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList()));
+        return new FunctionList(dialect, Set.copyOf(declared.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList()),
+                sequences);
     }
 
     /** Throws naming the value if it is no function name {@code allowFunction} accepts. */
@@ -91,6 +121,207 @@ public final class FunctionList {
                     + " is refused (only " + describe(range) + " is free of effects beyond the statement)";
         }
         return null;
+    }
+
+    /**
+     * Why a call of the function with these arguments is refused for the sequence it names, or {@code null} if the
+     * function names no sequence or names one the statement may use. A sequence function's sequence must be named
+     * by a literal (a string on PostgreSQL and H2, a name on MariaDB) and be one of the allowed sequences, whether
+     * or not the function itself was declared.
+     */
+    public String sequenceRefusal(List<String> nameParts, List<?> arguments) {
+        if (nameParts == null || nameParts.size() != 1 || nameParts.get(0) == null) {
+            return null;
+        }
+        String name = bare(nameParts.get(0));
+        int[] range = name == null ? null : builtIns.get(name);
+        if (range == null || range[SEQUENCE] == 0) {
+            return null;
+        }
+        List<?> args = arguments == null ? List.of() : arguments;
+        String[] target = switch (dialect) {
+            case POSTGRESQL -> args.size() == 1 ? postgresName(regclassText(args.get(0))) : null;
+            case H2 -> h2Name(args);
+            case MARIADB -> args.size() == 1 && args.get(0) instanceof Column c ? mariaDbName(c) : null;
+        };
+        if (target == null) {
+            return "function " + name + " names its sequence in a form tip-data does not read ("
+                    + args.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                    + "); name the sequence " + (dialect == Dialect.MARIADB ? "as a plain name, nextval(orders_seq)"
+                    : "in one string literal, nextval('orders_seq')");
+        }
+        return sequenceRefusal(target);
+    }
+
+    /** Why {@code NEXT VALUE FOR} the sequence is refused, or {@code null}. */
+    public String sequenceRefusal(NextValExpression next) {
+        List<String> parts = next.getNameList();
+        if (parts == null || parts.isEmpty() || parts.size() > 2 || parts.stream().anyMatch(Objects::isNull)) {
+            return "NEXT VALUE FOR " + next.getName() + " names no sequence tip-data can tell";
+        }
+        String[] target = new String[2];
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            target[parts.size() == 1 ? 1 : i] = part.length() >= 2 && (part.charAt(0) == '"' || part.charAt(0) == '`')
+                    ? part.substring(1, part.length() - 1) : AllowedSequences.fold(dialect, part);
+        }
+        return sequenceRefusal(target);
+    }
+
+    private String sequenceRefusal(String[] schemaAndName) {
+        if (sequences.allows(schemaAndName[0], schemaAndName[1])) {
+            return null;
+        }
+        String shown = schemaAndName[0] == null ? schemaAndName[1] : schemaAndName[0] + "." + schemaAndName[1];
+        return "sequence " + shown + " is not one test traffic may use: tip-data allows the sequences the columns of"
+                + " ISOLATED tables draw their ids from, and those declared with"
+                + " TipDataSource.builder(...).allowSequence(\"" + shown + "\")";
+    }
+
+    /** PostgreSQL: the text of a string literal, or of one cast to regclass; {@code null} for anything else. */
+    private static String regclassText(Object arg) {
+        if (arg instanceof CastExpression cast && cast.getColDataType() != null
+                && "regclass".equalsIgnoreCase(cast.getColDataType().getDataType())
+                && (cast.getColDataType().getArgumentsStringList() == null
+                    || cast.getColDataType().getArgumentsStringList().isEmpty())) {
+            arg = cast.getLeftExpression();
+        }
+        if (arg instanceof StringValue sv && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
+            return sv.getValue().replace("''", "'");
+        }
+        return null;
+    }
+
+    /**
+     * PostgreSQL: schema (or {@code null}) and name as {@code regclass} reads the text (unquoted parts folded to
+     * lower case, {@code ""} in a quoted part), or {@code null} for anything else, spaces included.
+     */
+    static String[] postgresName(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        int i = 0;
+        while (true) {
+            if (i >= text.length()) {
+                return null;
+            }
+            StringBuilder part = new StringBuilder();
+            if (text.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= text.length()) {
+                        return null;
+                    }
+                    char c = text.charAt(i++);
+                    if (c == '"') {
+                        if (i < text.length() && text.charAt(i) == '"') {
+                            part.append('"');
+                            i++;
+                            continue;
+                        }
+                        break;
+                    }
+                    part.append(c);
+                }
+                if (part.length() == 0) {
+                    return null;
+                }
+            } else {
+                int start = i;
+                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) < 128
+                        || text.charAt(i) == '_' || text.charAt(i) == '$')) {
+                    i++;
+                }
+                if (i == start || Character.isDigit(text.charAt(start)) || text.charAt(start) == '$') {
+                    return null;
+                }
+                part.append(text.substring(start, i).toLowerCase(Locale.ROOT));
+            }
+            parts.add(part.toString());
+            if (i == text.length()) {
+                break;
+            }
+            if (text.charAt(i++) != '.' || parts.size() == 2) {
+                return null;
+            }
+        }
+        return parts.size() == 1 ? new String[] {null, parts.get(0)} : new String[] {parts.get(0), parts.get(1)};
+    }
+
+    /**
+     * H2: {@code nextval('seq')}, {@code nextval('schema.seq')} or {@code nextval('schema', 'seq')}, each name
+     * resolved as H2 does (as written if such a sequence exists, else in upper case); {@code null} otherwise.
+     */
+    private String[] h2Name(List<?> args) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (Object a : args) {
+            if (!(a instanceof StringValue sv) || sv.getPrefix() != null && !sv.getPrefix().isEmpty()) {
+                return null;
+            }
+            String v = sv.getValue().replace("''", "'");
+            if (v.isEmpty() || v.indexOf('"') >= 0 || v.chars().anyMatch(Character::isWhitespace)) {
+                return null;
+            }
+            texts.add(v);
+        }
+        if (texts.size() == 1 && texts.get(0).indexOf('.') >= 0) {
+            String t = texts.get(0);
+            texts = List.of(t.substring(0, t.indexOf('.')), t.substring(t.indexOf('.') + 1));
+        }
+        if (texts.isEmpty() || texts.size() > 2 || texts.stream().anyMatch(t -> t.isEmpty() || t.indexOf('.') >= 0)) {
+            return null;
+        }
+        String name = sequences.h2Resolve(texts.get(texts.size() - 1));
+        if (name == null) {
+            return new String[] {null, texts.get(texts.size() - 1)};
+        }
+        return new String[] {texts.size() == 2 ? texts.get(0).toUpperCase(Locale.ROOT) : null, name};
+    }
+
+    /** MariaDB: {@code nextval(seq)} or {@code nextval(db.seq)}, backticks taken off; {@code null} otherwise. */
+    private static String[] mariaDbName(Column c) {
+        String name = unquoteMariaDb(c.getColumnName());
+        Table t = c.getTable();
+        if (name == null || c.getArrayConstructor() != null) {
+            return null;
+        }
+        if (t == null || t.getName() == null) {
+            return new String[] {null, name};
+        }
+        if (t.getSchemaName() != null || t.getDatabaseName() != null) {
+            return null;
+        }
+        String schema = unquoteMariaDb(t.getName());
+        return schema == null ? null : new String[] {schema, name};
+    }
+
+    private static String unquoteMariaDb(String part) {
+        if (part == null || part.isEmpty()) {
+            return null;
+        }
+        if (part.charAt(0) == '`') {
+            return part.length() > 2 && part.endsWith("`") ? part.substring(1, part.length() - 1).replace("``", "`")
+                    : null;
+        }
+        return part.charAt(0) == '"' ? null : part;
+    }
+
+    /**
+     * Why an unqualified, unquoted name the parser read as a column is refused because the database reads it as a
+     * call of a session function without parentheses ({@code current_user}, {@code current_schema}, ...: the
+     * login, role, schema or database of the session, which test statements have no need to see), or
+     * {@code null}.
+     */
+    public String bareWordRefusal(Column c) {
+        String name = c.getColumnName();
+        if (name == null || c.getTable() != null && c.getTable().getName() != null
+                || !SESSION_WORDS.get(dialect).contains(name.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return name + " is read by " + dialect + " as a call of a session function (the session's login, role,"
+                + " schema or database), which test statements may not make; if it names a column, quote it or"
+                + " qualify it with its table";
     }
 
     /** The lower-case name of a part, or {@code null} for a quoted part that no built-in name can match. */
@@ -141,7 +372,7 @@ public final class FunctionList {
                 int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
                 int max = m.group(2) == null ? Integer.MAX_VALUE : m.group(3) == null ? min
                         : m.group(4).isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(m.group(4));
-                out.put(m.group(1), new int[] {min, max});
+                out.put(m.group(1), new int[] {min, max, m.group(5) == null ? 0 : 1});
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -127,7 +127,19 @@ public final class SqlRewriter {
     public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
                                      int cacheSize, java.util.Set<String> allowedFunctions, String productionSchema,
                                      String productionCatalog) {
+        return create(policies, columns, shadowSchema, dialect, cacheSize, allowedFunctions, productionSchema,
+                productionCatalog, AllowedSequences.none());
+    }
+
+    /**
+     * As {@link #create(TablePolicies, TableColumns, String, Dialect, int, java.util.Set, String, String)}, the
+     * sequence functions ({@code nextval}, {@code NEXT VALUE FOR}, ...) using only the allowed sequences.
+     */
+    public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
+                                     int cacheSize, java.util.Set<String> allowedFunctions, String productionSchema,
+                                     String productionCatalog, AllowedSequences sequences) {
         Objects.requireNonNull(allowedFunctions, "allowedFunctions");
+        Objects.requireNonNull(sequences, "sequences");
         Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(columns, "columns; use TableColumns.none() when no column is known");
         Objects.requireNonNull(dialect, "dialect");
@@ -141,7 +153,7 @@ public final class SqlRewriter {
         // a production schema that is the shadow schema (a misconfiguration the start-up check reports) names nothing
         String home = productionSchema != null && productionSchema.equalsIgnoreCase(shadowSchema) ? null : productionSchema;
         return new SqlRewriter(policies, columns, shadowSchema, dialect, cacheSize,
-                FunctionList.of(dialect, allowedFunctions), home, productionCatalog);
+                FunctionList.of(dialect, allowedFunctions, sequences), home, productionCatalog);
     }
 
     /** The rewrite of the statement, or a refusal (SQLState TD001) naming the table or construct and why. */

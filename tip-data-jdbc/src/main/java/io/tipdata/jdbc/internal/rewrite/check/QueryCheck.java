@@ -327,6 +327,10 @@ final class QueryCheck {
             return;
         }
         if (v instanceof Column c) {
+            String word = functions.bareWordRefusal(c);
+            if (word != null) {
+                fail(word);
+            }
             // the qualifier is no table reference; a subscript may hold any expression
             walk(c.getArrayConstructor(), scope);
             return;
@@ -349,6 +353,15 @@ final class QueryCheck {
             int n = (f.getParameters() == null ? 0 : f.getParameters().size())
                     + (f.getNamedParameters() == null ? 0 : f.getNamedParameters().size());
             String why = functions.refusal(f.getMultipartName(), n);
+            if (why == null) {
+                why = functions.sequenceRefusal(f.getMultipartName(), f.getParameters());
+            }
+            if (why != null) {
+                fail(why);
+            }
+        }
+        if (v instanceof net.sf.jsqlparser.expression.NextValExpression next) {
+            String why = functions.sequenceRefusal(next);
             if (why != null) {
                 fail(why);
             }

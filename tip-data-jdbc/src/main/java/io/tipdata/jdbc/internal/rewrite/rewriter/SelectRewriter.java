@@ -385,6 +385,13 @@ public final class SelectRewriter {
         }
     }
 
+    /** Refuses with the reason, if there is one. */
+    private static void refuseIf(String why) {
+        if (why != null) {
+            throw new Refusal(why);
+        }
+    }
+
     /**
      * A column qualifier naming an ISOLATED table by its production-qualified name ({@code public.orders.id}, as
      * jOOQ writes it) loses the schema: the twin goes by the table's name (its alias) in the rewritten statement.
@@ -445,6 +452,7 @@ public final class SelectRewriter {
             return;
         }
         if (v instanceof Column c) {
+            refuseIf(functions.bareWordRefusal(c));
             c.setTable(unqualifiedIfTwin(c.getTable()));
             stars.met(c);
             scan(c.getArrayConstructor(), scope);
@@ -477,8 +485,11 @@ public final class SelectRewriter {
         }
         if (v instanceof Function f) {
             requireAllowed(f.getMultipartName(), FunctionCalls.arguments(f));
+            refuseIf(functions.sequenceRefusal(f.getMultipartName(), f.getParameters()));
         } else if (v instanceof net.sf.jsqlparser.expression.AnalyticExpression a) {
             requireAllowed(List.of(a.getName()), FunctionCalls.arguments(a));
+        } else if (v instanceof net.sf.jsqlparser.expression.NextValExpression n) {
+            refuseIf(functions.sequenceRefusal(n));
         }
         for (Object child : AstFields.children(v)) {
             scan(child, scope);
