@@ -62,6 +62,15 @@ class PostgresFunctionCallsTest extends FunctionCallsContract {
         m.put("SELECT current_schema", "!current_schema");
         m.put("SELECT current_catalog", "!current_catalog");
         m.put("SELECT o.id FROM orders o WHERE o.customer <> CURRENT_USER", "!current_user");
+        m.put("SELECT 'secrets'::regclass", "!regclass");
+        m.put("SELECT 'audit'::regclass::oid", "!regclass");
+        m.put("SELECT cast(o.id AS regclass) FROM orders o", "!regclass");
+        m.put("SELECT 'x'::pg_catalog.regclass", "!regclass");
+        m.put("SELECT '{secrets}'::regclass[]", "!regclass");
+        m.put("SELECT 'write_audit'::regproc", "!regproc");
+        m.put("SELECT 'postgres'::regrole", "!regrole");
+        m.put("SELECT 'tipc_fn'::regnamespace", "!regnamespace");
+        m.put("SELECT o.id FROM orders o WHERE o.customer = 'int4'::regtype::text", "!regtype");
         return m;
     }
 

@@ -16,11 +16,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.NextValExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
 
 /**
  * The functions a statement may call in test context: the dialect's allow-list of built-ins (the resource
@@ -44,6 +44,9 @@ public final class FunctionList {
             Dialect.H2, Set.of("current_user", "session_user", "user", "current_role", "current_schema",
                     "current_catalog", "current_path", "system_user"),
             Dialect.MARIADB, Set.of("current_user", "current_role"));
+    /** PostgreSQL's object identifier types, whose input looks a name up in the catalog. */
+    private static final Set<String> PG_CATALOG_TYPES = Set.of("regclass", "regcollation", "regconfig",
+            "regdictionary", "regnamespace", "regoper", "regoperator", "regproc", "regprocedure", "regrole", "regtype");
     /** A range's third element: 1 when the function's arguments name a sequence. */
     private static final int SEQUENCE = 2;
 
@@ -178,14 +181,8 @@ public final class FunctionList {
                 + " TipDataSource.builder(...).allowSequence(\"" + shown + "\")";
     }
 
-    /** PostgreSQL: the text of a string literal, or of one cast to regclass; {@code null} for anything else. */
+    /** PostgreSQL: the text of a plain string literal; {@code null} for anything else. */
     private static String regclassText(Object arg) {
-        if (arg instanceof CastExpression cast && cast.getColDataType() != null
-                && "regclass".equalsIgnoreCase(cast.getColDataType().getDataType())
-                && (cast.getColDataType().getArgumentsStringList() == null
-                    || cast.getColDataType().getArgumentsStringList().isEmpty())) {
-            arg = cast.getLeftExpression();
-        }
         if (arg instanceof StringValue sv && (sv.getPrefix() == null || sv.getPrefix().isEmpty())) {
             return sv.getValue().replace("''", "'");
         }
@@ -322,6 +319,26 @@ public final class FunctionList {
         return name + " is read by " + dialect + " as a call of a session function (the session's login, role,"
                 + " schema or database), which test statements may not make; if it names a column, quote it or"
                 + " qualify it with its table";
+    }
+
+    /**
+     * Why a type named in a cast (or a column definition list) is refused, or {@code null}: PostgreSQL's object
+     * identifier types ({@code regclass}, {@code regproc}, {@code regrole}, ...) look their text up in the catalog,
+     * so a cast to one shows which tables, functions, roles or schemas exist, beyond the run.
+     */
+    public String typeRefusal(ColDataType type) {
+        if (dialect != Dialect.POSTGRESQL || type == null || type.getDataType() == null) {
+            return null;
+        }
+        String name = type.getDataType().replace("\"", "").toLowerCase(Locale.ROOT).strip();
+        if (name.startsWith("pg_catalog.")) {
+            name = name.substring("pg_catalog.".length());
+        }
+        if (!PG_CATALOG_TYPES.contains(name)) {
+            return null;
+        }
+        return "a cast to " + type.getDataType() + " looks its text up in PostgreSQL's catalog (which tables,"
+                + " functions, roles or schemas exist), beyond what test traffic may see; compare names as text instead";
     }
 
     /** The lower-case name of a part, or {@code null} for a quoted part that no built-in name can match. */

@@ -360,6 +360,12 @@ final class QueryCheck {
                 fail(why);
             }
         }
+        if (v instanceof net.sf.jsqlparser.statement.create.table.ColDataType type) {
+            String why = functions.typeRefusal(type);
+            if (why != null) {
+                fail(why);
+            }
+        }
         if (v instanceof net.sf.jsqlparser.expression.NextValExpression next) {
             String why = functions.sequenceRefusal(next);
             if (why != null) {

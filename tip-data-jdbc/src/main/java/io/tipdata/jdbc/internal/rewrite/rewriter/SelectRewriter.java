@@ -490,6 +490,8 @@ public final class SelectRewriter {
             requireAllowed(List.of(a.getName()), FunctionCalls.arguments(a));
         } else if (v instanceof net.sf.jsqlparser.expression.NextValExpression n) {
             refuseIf(functions.sequenceRefusal(n));
+        } else if (v instanceof net.sf.jsqlparser.statement.create.table.ColDataType type) {
+            refuseIf(functions.typeRefusal(type));
         }
         for (Object child : AstFields.children(v)) {
             scan(child, scope);
