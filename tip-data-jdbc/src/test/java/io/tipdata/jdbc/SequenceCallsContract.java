@@ -36,7 +36,7 @@ abstract class SequenceCallsContract {
 
     /**
      * Creates, as the production owner, sequences parcel_seq, gen_seq and invoice_seq and the table parcels whose id
-     * defaults to the next value of parcel_seq.
+     * defaults to the next value of parcel_seq; the DENIED table audit draws its ids from invoice_seq.
      */
     abstract void createSequences() throws SQLException;
 

@@ -3,13 +3,11 @@ package io.tipdata.jdbc.internal;
 import io.tipdata.jdbc.Dialect;
 import io.tipdata.jdbc.TablePolicies;
 import io.tipdata.jdbc.TablePolicy;
-import io.tipdata.jdbc.internal.shadow.SchemaReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,21 +34,15 @@ final class SequenceCatalog {
     }
 
     static Found load(Connection c, TablePolicies policies, Dialect dialect, String schema) throws SQLException {
-        SchemaReader reader = new SchemaReader(c, dialect);
         Set<String> found = new HashSet<>();
-        for (Map.Entry<String, String> table : reader.tables(schema).entrySet()) {
-            if (policies.policyOf(table.getKey()) != TablePolicy.ISOLATED) {
-                continue;
-            }
-            switch (dialect) {
-                case POSTGRESQL -> postgres(c, reader.qualified(schema, table.getValue()), schema, found);
-                case H2 -> fromDefaults(c, "SELECT COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?"
-                        + " AND TABLE_NAME = ? AND COLUMN_DEFAULT IS NOT NULL", schema, table.getValue(), H2_DEFAULT,
-                        "\"\"", "\"", found);
-                case MARIADB -> fromDefaults(c, "SELECT COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE"
-                        + " TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_DEFAULT IS NOT NULL", schema,
-                        table.getValue(), MARIADB_DEFAULT, "``", "`", found);
-            }
+        switch (dialect) {
+            case POSTGRESQL -> postgres(c, policies, schema, found);
+            case H2 -> fromDefaults(c, "SELECT TABLE_NAME, COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+                    + " TABLE_SCHEMA = ? AND COLUMN_DEFAULT IS NOT NULL", policies, schema, H2_DEFAULT, "\"\"", "\"",
+                    found);
+            case MARIADB -> fromDefaults(c, "SELECT TABLE_NAME, COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE"
+                    + " TABLE_SCHEMA = ? AND COLUMN_DEFAULT IS NOT NULL", policies, schema, MARIADB_DEFAULT, "``", "`",
+                    found);
         }
         Set<String> existing = new HashSet<>();
         String all = switch (dialect) {
@@ -70,33 +62,42 @@ final class SequenceCatalog {
         return new Found(Set.copyOf(found), Set.copyOf(existing));
     }
 
-    /** The sequences of serial and identity columns, and those any column default calls. */
-    private static void postgres(Connection c, String qualifiedTable, String schema, Set<String> found)
+    /**
+     * The sequences of serial and identity columns of the schema's ISOLATED tables, and those any of their column
+     * defaults calls.
+     */
+    private static void postgres(Connection c, TablePolicies policies, String schema, Set<String> found)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname, s.relname FROM pg_class s JOIN pg_namespace n"
-                + " ON n.oid = s.relnamespace WHERE s.relkind = 'S' AND s.oid IN ("
-                + " SELECT d.refobjid FROM pg_attrdef ad JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass"
-                + " AND d.objid = ad.oid WHERE ad.adrelid = ?::regclass"
-                + " UNION SELECT d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
-                + " AND d.refclassid = 'pg_class'::regclass AND d.refobjid = ?::regclass AND d.deptype IN ('a', 'i'))")) {
-            ps.setString(1, qualifiedTable);
-            ps.setString(2, qualifiedTable);
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.relname, n.nspname, s.relname FROM pg_class t"
+                + " JOIN pg_namespace tn ON tn.oid = t.relnamespace"
+                + " JOIN (SELECT ad.adrelid AS rel, d.refobjid AS seq FROM pg_attrdef ad JOIN pg_depend d"
+                + " ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid"
+                + " UNION SELECT d.refobjid, d.objid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                + " AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')) u ON u.rel = t.oid"
+                + " JOIN pg_class s ON s.oid = u.seq AND s.relkind = 'S' JOIN pg_namespace n ON n.oid = s.relnamespace"
+                + " WHERE tn.nspname = ?")) {
+            ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(schema.equals(rs.getString(1)) ? rs.getString(2) : rs.getString(1) + "." + rs.getString(2));
+                    if (policies.policyOf(rs.getString(1)) == TablePolicy.ISOLATED) {
+                        found.add(schema.equals(rs.getString(2)) ? rs.getString(3)
+                                : rs.getString(2) + "." + rs.getString(3));
+                    }
                 }
             }
         }
     }
 
-    private static void fromDefaults(Connection c, String sql, String schema, String table, Pattern pattern,
+    private static void fromDefaults(Connection c, String sql, TablePolicies policies, String schema, Pattern pattern,
                                      String doubled, String single, Set<String> found) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, schema);
-            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Matcher m = pattern.matcher(rs.getString(1));
+                    if (policies.policyOf(rs.getString(1)) != TablePolicy.ISOLATED) {
+                        continue;
+                    }
+                    Matcher m = pattern.matcher(rs.getString(2));
                     while (m.find()) {
                         String s = m.group(1).replace(doubled, single);
                         String n = m.group(2).replace(doubled, single);
