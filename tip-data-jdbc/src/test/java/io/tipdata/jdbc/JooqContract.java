@@ -132,4 +132,25 @@ abstract class JooqContract {
         assertThat(db.count("SELECT * FROM order_items")).isEqualTo(2);
         assertThat(db.count("SELECT * FROM " + db.shadow + ".order_items WHERE tip_run = 'jooq-a'")).isEqualTo(2);
     }
+
+    @Test
+    void aRunDrawsFromADeclaredSequenceAsJooqRendersItAndFromNoOther() throws SQLException {
+        db.exec("CREATE SEQUENCE IF NOT EXISTS jooq_gen_seq");
+        db.exec("CREATE SEQUENCE IF NOT EXISTS jooq_other_seq");
+        tip.allowSequences(List.of("jooq_gen_seq"));
+        org.jooq.Sequence<Long> gen = DSL.sequence(DSL.name(db.productionSchema(), db.spell("jooq_gen_seq")),
+                SQLDataType.BIGINT);
+        org.jooq.Sequence<Long> other = DSL.sequence(DSL.name(db.productionSchema(), db.spell("jooq_other_seq")),
+                SQLDataType.BIGINT);
+        try (TipContext.Scope ignored = TipContext.bind(RUN)) {
+            Long first = ctx.nextval(gen);
+            assertThat(ctx.nextval(gen)).isGreaterThan(first);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctx.nextval(other))
+                    .rootCause().isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo(RefusedStatementException.REFUSED);
+                        assertThat(e.getMessage()).containsIgnoringCase("jooq_other_seq");
+                    });
+        }
+        assertThat(ctx.nextval(other)).isNotNull();
+    }
 }
