@@ -71,6 +71,12 @@ class PostgresFunctionCallsTest extends FunctionCallsContract {
         m.put("SELECT 'postgres'::regrole", "!regrole");
         m.put("SELECT 'tipc_fn'::regnamespace", "!regnamespace");
         m.put("SELECT o.id FROM orders o WHERE o.customer = 'int4'::regtype::text", "!regtype");
+        m.put("SELECT o.customer::audit FROM orders o", "!audit");
+        m.put("SELECT CAST(NULL AS audit)", "!audit");
+        m.put("SELECT '(1,x)'::secrets", "!secrets");
+        m.put("SELECT NULL::tipc_fn.audit", "!audit");
+        m.put("SELECT NULL::\"audit\"[]", "!audit");
+        m.put("SELECT NULL::public.some_type", "!another schema");
         return m;
     }
 

@@ -107,4 +107,25 @@ final class SequenceCatalog {
             }
         }
     }
+
+    /**
+     * PostgreSQL: the names (as stored) of the production schema's tables, views and foreign tables, each of which is
+     * also a row type a cast can name; empty elsewhere.
+     */
+    static Set<String> rowTypes(Connection c, Dialect dialect, String schema) throws SQLException {
+        if (dialect != Dialect.POSTGRESQL) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
 }

@@ -39,16 +39,18 @@ public final class StartupCheck {
      * @param sequences the sequences the ISOLATED tables' columns draw ids from (stored names; {@code schema.name}
      *                  outside the production schema)
      * @param existingSequences all sequences of the production schema, as stored
+     * @param rowTypes PostgreSQL: the production schema's tables and views (row types a cast may name), as stored
      */
     public record Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
                          String unavailable, String productionSchema, String productionCatalog,
-                         java.util.Set<String> sequences, java.util.Set<String> existingSequences) {
+                         java.util.Set<String> sequences, java.util.Set<String> existingSequences,
+                         java.util.Set<String> rowTypes) {
 
         /** What a check found, knowing no production schema. */
         public Health(Dialect dialect, String shadowSchema, TableColumns columns, List<SchemaProblem> problems,
                       String unavailable) {
             this(dialect, shadowSchema, columns, problems, unavailable, null, null, java.util.Set.of(),
-                    java.util.Set.of());
+                    java.util.Set.of(), java.util.Set.of());
         }
     }
 
@@ -93,7 +95,7 @@ public final class StartupCheck {
             String catalog = d == Dialect.MARIADB ? null : c.getCatalog();
             SequenceCatalog.Found sequences = SequenceCatalog.load(c, policies, d, schema);
             return new Health(d, shadow, columns, List.copyOf(problems), null, schema, catalog,
-                    sequences.behindIsolated(), sequences.existing());
+                    sequences.behindIsolated(), sequences.existing(), SequenceCatalog.rowTypes(c, d, schema));
         } catch (SQLException | RuntimeException e) {
             return new Health(d, shadow, TableColumns.none(), List.of(), "tip-data cannot check the database ("
                     + e.getMessage() + "); make sure the data source connects to the production schema");

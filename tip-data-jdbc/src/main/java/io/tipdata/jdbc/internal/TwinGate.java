@@ -105,7 +105,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
             SqlRewriter rewriter = h.dialect() == null || h.shadowSchema() == null ? null
                     : sameReading(old, h) ? old.rewriter()
                     : SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(), Math.max(2, cacheSize),
-                            allowedFunctions, h.productionSchema(), h.productionCatalog(), sequencesOf(h));
+                            allowedFunctions, h.productionSchema(), h.productionCatalog(), sequencesOf(h), h.rowTypes());
             Map<String, String> refused = new LinkedHashMap<>();
             for (SchemaProblem p : h.problems()) {
                 if (p.isError()) {
@@ -140,7 +140,7 @@ public final class TwinGate implements StatementGuard.Rewrite {
             if (old.rewriter() != null) {
                 state = new State(h, SqlRewriter.create(policies, h.columns(), h.shadowSchema(), h.dialect(),
                         Math.max(2, cacheSize), allowedFunctions, h.productionSchema(), h.productionCatalog(),
-                        sequencesOf(h)), old.refused(), old.checkedAt(), old.recheckAtFirstUse());
+                        sequencesOf(h), h.rowTypes()), old.refused(), old.checkedAt(), old.recheckAtFirstUse());
             }
         } finally {
             checking.unlock();
@@ -157,7 +157,8 @@ public final class TwinGate implements StatementGuard.Rewrite {
                 && java.util.Objects.equals(h.productionSchema(), old.health().productionSchema())
                 && java.util.Objects.equals(h.productionCatalog(), old.health().productionCatalog())
                 && h.sequences().equals(old.health().sequences())
-                && h.existingSequences().equals(old.health().existingSequences());
+                && h.existingSequences().equals(old.health().existingSequences())
+                && h.rowTypes().equals(old.health().rowTypes());
     }
 
     private AllowedSequences sequencesOf(StartupCheck.Health h) {

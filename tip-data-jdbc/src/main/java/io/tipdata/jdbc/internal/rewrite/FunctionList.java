@@ -54,12 +54,17 @@ public final class FunctionList {
     private final Map<String, int[]> builtIns;
     private final Set<String> declared;
     private final AllowedSequences sequences;
+    private final Set<String> rowTypes;
+    private final String productionSchema;
 
-    private FunctionList(Dialect dialect, Set<String> declared, AllowedSequences sequences) {
+    private FunctionList(Dialect dialect, Set<String> declared, AllowedSequences sequences, Set<String> rowTypes,
+                         String productionSchema) {
         this.dialect = dialect;
         this.builtIns = builtIns(dialect);
         this.declared = declared;
         this.sequences = sequences;
+        this.rowTypes = rowTypes;
+        this.productionSchema = productionSchema;
     }
 
     /**
@@ -72,13 +77,22 @@ public final class FunctionList {
 
     /** As {@link #of(Dialect, Set)}, the sequence functions drawing from or reading only the allowed sequences. */
     public static FunctionList of(Dialect dialect, Set<String> declared, AllowedSequences sequences) {
+        return of(dialect, declared, sequences, Set.of(), null);
+    }
+
+    /**
+     * As {@link #of(Dialect, Set, AllowedSequences)}; on PostgreSQL a cast to the row type of one of the
+     * {@code rowTypes} (tables and views of the production schema, as stored) is refused too.
+     */
+    public static FunctionList of(Dialect dialect, Set<String> declared, AllowedSequences sequences,
+                                  Set<String> rowTypes, String productionSchema) {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(sequences, "sequences");
         for (String d : declared) {
             checkDeclared(d);
         }
         return new FunctionList(dialect, Set.copyOf(declared.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList()),
-                sequences);
+                sequences, Set.copyOf(rowTypes), productionSchema);
     }
 
     /** Throws naming the value if it is no function name {@code allowFunction} accepts. */
@@ -330,15 +344,25 @@ public final class FunctionList {
         if (dialect != Dialect.POSTGRESQL || type == null || type.getDataType() == null) {
             return null;
         }
-        String name = type.getDataType().replace("\"", "").toLowerCase(Locale.ROOT).strip();
-        if (name.startsWith("pg_catalog.")) {
-            name = name.substring("pg_catalog.".length());
-        }
-        if (!PG_CATALOG_TYPES.contains(name)) {
+        String[] name = postgresName(type.getDataType().strip());
+        if (name == null) {
+            // a built-in type of several words (double precision, timestamp with time zone, ...), never a row type
             return null;
         }
-        return "a cast to " + type.getDataType() + " looks its text up in PostgreSQL's catalog (which tables,"
-                + " functions, roles or schemas exist), beyond what test traffic may see; compare names as text instead";
+        if (name[0] != null && !name[0].equals("pg_catalog") && !name[0].equals(productionSchema)) {
+            return "a cast to " + type.getDataType() + ", a type of another schema than the production one, is refused"
+                    + " in test context";
+        }
+        if (PG_CATALOG_TYPES.contains(name[1]) && (name[0] == null || name[0].equals("pg_catalog"))) {
+            return "a cast to " + type.getDataType() + " looks its text up in PostgreSQL's catalog (which tables,"
+                    + " functions, roles or schemas exist), beyond what test traffic may see; compare names as text"
+                    + " instead";
+        }
+        if (!"pg_catalog".equals(name[0]) && rowTypes.contains(name[1])) {
+            return "a cast to " + type.getDataType() + ", the row type of table or view " + name[1] + ", shows that"
+                    + " relation's columns, beyond what test traffic may see; it is refused in test context";
+        }
+        return null;
     }
 
     /** The lower-case name of a part, or {@code null} for a quoted part that no built-in name can match. */

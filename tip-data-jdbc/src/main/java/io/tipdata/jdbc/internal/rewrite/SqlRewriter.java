@@ -138,6 +138,18 @@ public final class SqlRewriter {
     public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
                                      int cacheSize, java.util.Set<String> allowedFunctions, String productionSchema,
                                      String productionCatalog, AllowedSequences sequences) {
+        return create(policies, columns, shadowSchema, dialect, cacheSize, allowedFunctions, productionSchema,
+                productionCatalog, sequences, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #create(TablePolicies, TableColumns, String, Dialect, int, java.util.Set, String, String,
+     * AllowedSequences)}, refusing on PostgreSQL a cast to the row type of one of the {@code rowTypes} (the
+     * production schema's tables and views, as stored).
+     */
+    public static SqlRewriter create(TablePolicies policies, TableColumns columns, String shadowSchema, Dialect dialect,
+                                     int cacheSize, java.util.Set<String> allowedFunctions, String productionSchema,
+                                     String productionCatalog, AllowedSequences sequences, java.util.Set<String> rowTypes) {
         Objects.requireNonNull(allowedFunctions, "allowedFunctions");
         Objects.requireNonNull(sequences, "sequences");
         Objects.requireNonNull(policies, "policies");
@@ -153,7 +165,7 @@ public final class SqlRewriter {
         // a production schema that is the shadow schema (a misconfiguration the start-up check reports) names nothing
         String home = productionSchema != null && productionSchema.equalsIgnoreCase(shadowSchema) ? null : productionSchema;
         return new SqlRewriter(policies, columns, shadowSchema, dialect, cacheSize,
-                FunctionList.of(dialect, allowedFunctions, sequences), home, productionCatalog);
+                FunctionList.of(dialect, allowedFunctions, sequences, rowTypes, home), home, productionCatalog);
     }
 
     /** The rewrite of the statement, or a refusal (SQLState TD001) naming the table or construct and why. */
