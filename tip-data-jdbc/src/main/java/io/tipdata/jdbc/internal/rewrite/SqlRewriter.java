@@ -4,6 +4,7 @@ import io.tipdata.jdbc.internal.rewrite.text.FinalTable;
 import io.tipdata.jdbc.internal.rewrite.text.LexedText;
 import io.tipdata.jdbc.internal.rewrite.text.ParameterMarkers;
 import io.tipdata.jdbc.internal.rewrite.text.ParseFailureHint;
+import io.tipdata.jdbc.internal.rewrite.text.RunSlots;
 import io.tipdata.jdbc.internal.rewrite.text.ShareModeLock;
 import io.tipdata.jdbc.internal.rewrite.text.SqlLexer;
 import io.tipdata.jdbc.internal.rewrite.text.TextAgreement;
@@ -294,6 +295,12 @@ public final class SqlRewriter {
             throw new Refusal("the statement has " + written.parameterCount() + " ? markers but the parser read "
                     + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
         }
+        for (io.tipdata.jdbc.internal.rewrite.text.Token t : written.tokens()) {
+            if (t.kind() == io.tipdata.jdbc.internal.rewrite.text.TokenKind.PARAMETER && t.text().length() > 1) {
+                throw new Refusal("the numbered parameter marker " + t.text() + " is refused in test context"
+                        + " (JDBC binds plain ? markers in order); write ? instead");
+            }
+        }
         if (isRewritable(st)) {
             // The same check runs on the rewritten text; run here first, a misread statement (such as a
             // quote the two read differently) is refused as such instead of failing the isolation check.
@@ -306,31 +313,43 @@ public final class SqlRewriter {
             ((PlainSelect) st).setForMode(null);
         }
         String rendered = st.toString();
-        Statement again = parseOne(rendered, "rewritten statement", complex).statement();
+        String suffix = shareLock ? ShareModeLock.CLAUSE : "";
+        RunSlots slots;
+        try {
+            slots = RunSlots.of(rendered, suffix, sentinel, names.dialect());
+        } catch (Refusal r) {
+            throw failedCheck(kind, r, rendered + suffix);
+        }
+        // the check parses the text to be sent with the run literals written as ? markers (RunSlots)
+        Statement again = parseOne(slots.checkedText(), "rewritten statement", complex).statement();
         if (shareLock) {
             // the text sent is the rendering and the clause; the check reads the clause as the parser cannot
             lockInShareMode(again, "rewritten statement");
-            rendered = rendered + ShareModeLock.CLAUSE;
+            rendered = rendered + suffix;
         }
         // after the rewriter's own refusals, which say more: a construct the check cannot read, in the text that is
         // sent (which holds every construct of the statement), is refused as such, not as a failed check
         IsolationVerifier.requireKnownNodes(again);
         try {
-            verifier.verify(again, sentinel, ctePrefix);
-            LexedText sent = TextAgreement.read(rendered, names.dialect());
-            TextAgreement.requireNoComments(sent);
-            TextAgreement.agree(sent, again, true);
-            if (sent.parameterCount() != params.size()) {
-                throw new Refusal("the rewritten statement has " + sent.parameterCount()
+            LexedText checked = slots.checked();
+            verifier.verify(again, slots.markers(), checked.parameterCount(), ctePrefix);
+            TextAgreement.requireNoComments(checked);
+            TextAgreement.agree(checked, again, true);
+            if (checked.parameterCount() != params.size() + slots.markers().size()) {
+                throw new Refusal("the rewritten statement has " + (checked.parameterCount() - slots.markers().size())
                         + " ? markers instead of " + params.size());
             }
         } catch (Refusal r) {
-            LOG.debug("rewrite of a {} statement failed the independent isolation check: {}", kind, r.getMessage());
-            throw new FailedCheck("tip-data could not prove the rewritten statement confined to the run's partitions ("
-                    + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
-                    + " groups) or declare its tables differently", StatementShape.of(rendered, names.dialect()));
+            throw failedCheck(kind, r, rendered);
         }
         return new RewrittenSql(split(rendered, sentinel), kind, tables);
+    }
+
+    private FailedCheck failedCheck(StatementKind kind, Refusal r, String rendered) {
+        LOG.debug("rewrite of a {} statement failed the independent isolation check: {}", kind, r.getMessage());
+        return new FailedCheck("tip-data could not prove the rewritten statement confined to the run's partitions ("
+                + r.getMessage() + "); write the statement more simply (plain joins, no parenthesized join"
+                + " groups) or declare its tables differently", StatementShape.of(rendered, names.dialect()));
     }
 
     /** The names of the tables the statement names, lower-cased, without schema, each once. */

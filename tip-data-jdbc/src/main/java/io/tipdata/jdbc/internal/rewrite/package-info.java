@@ -53,7 +53,11 @@
  *       the run id is a literal. Comments are dropped.</li>
  *   <li>The rendering is parsed again and checked by {@code IsolationVerifier} and lexed again by
  *       {@code TextAgreement} (which also requires that it hold no comment);
- *       a disagreement refuses the statement. The check walks every field of every node, array subscripts of
+ *       a disagreement refuses the statement. The check parses the rendering with each run literal written as a
+ *       {@code ?} marker and knows the run by those markers' ordinals ({@code text.RunSlots}, which lexes both
+ *       texts and admits the substitution only where it keeps the text's structure; the check holds the
+ *       parser's numbering of the markers to the text's): the parser reads a marker several times faster than
+ *       a string literal. Numbered markers ({@code ?1}) are refused in test context. The check walks every field of every node, array subscripts of
  *       columns and both sides of JSON operators included, and knows the node types it accepts and the form
  *       of the text each may carry ({@code NodeCatalog}); any other node or text refuses the statement (run
  *       on the rewritten tree first, so that such a statement is an ordinary refusal, not a failed check).</li>

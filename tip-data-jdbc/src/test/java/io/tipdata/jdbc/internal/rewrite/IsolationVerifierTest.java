@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tipdata.jdbc.Dialect;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,8 +21,7 @@ class IsolationVerifierTest {
     }
 
     private static void verify(Dialect dialect, String sql) throws Exception {
-        Statement st = CCJSqlParserUtil.parse(sql);
-        new IsolationVerifier(Policies.SHOP, dialect, "tip_shadow").verify(st, RUN, "tip_cte_");
+        CheckInput.verify(new IsolationVerifier(Policies.SHOP, dialect, "tip_shadow"), dialect, sql, RUN, "tip_cte_");
     }
 
     @ParameterizedTest
@@ -143,7 +143,10 @@ class IsolationVerifierTest {
         "DROP TABLE orders",
     })
     void rejectsUnsafeStatements(String sql) {
-        assertThatThrownBy(() -> verify(sql)).isInstanceOf(Refusal.class).hasMessageStartingWith("isolation check failed");
+        // refused by the check, or before it where the run literal stands where the rewrite never writes it
+        assertThatThrownBy(() -> verify(sql)).isInstanceOf(Refusal.class)
+                .hasMessageMatching("(?s)(isolation check failed|the rewritten statement holds the run placeholder"
+                        + "|the run literal at offset).*");
     }
 
     @ParameterizedTest
@@ -162,5 +165,22 @@ class IsolationVerifierTest {
     })
     void rejectsStarsOverTwinsAndQuotedNamesOfOtherTables(String sql) {
         assertThatThrownBy(() -> verify(sql)).isInstanceOf(Refusal.class).hasMessageStartingWith("isolation check failed");
+    }
+
+    @Test
+    void theRunIsAMarkerAtARunOrdinalNumberedAsTheTextHoldsItAndNoOther() {
+        IsolationVerifier v = new IsolationVerifier(Policies.SHOP, Dialect.POSTGRESQL, "tip_shadow");
+        String sql = "SELECT id FROM tip_shadow.orders o WHERE o.id = ? AND o.tip_run = ?";
+        assertThatCode(() -> v.verify(CCJSqlParserUtil.parse(sql), Set.of(2), 2, "tip_cte_"))
+                .doesNotThrowAnyException();
+        // the application's marker is no run
+        assertThatThrownBy(() -> v.verify(CCJSqlParserUtil.parse(sql), Set.of(1), 2, "tip_cte_"))
+                .isInstanceOf(Refusal.class).hasMessageContaining("no run filter");
+        // the parser read another number of markers than the text holds
+        assertThatThrownBy(() -> v.verify(CCJSqlParserUtil.parse(sql), Set.of(2), 3, "tip_cte_"))
+                .isInstanceOf(Refusal.class).hasMessageContaining("numbered the ? markers otherwise");
+        // a marker the parser numbers itself
+        assertThatThrownBy(() -> v.verify(CCJSqlParserUtil.parse("SELECT id FROM tip_shadow.orders o WHERE o.tip_run = ?2"),
+                Set.of(2), 1, "tip_cte_")).isInstanceOf(Refusal.class).hasMessageContaining("numbered 2");
     }
 }

@@ -186,12 +186,11 @@ class MariaDbDmlTest {
     @Test
     void verifierRejectsMultiTableFormsOnOtherDatabases() {
         String sql = "DELETE o FROM tip_shadow.orders o JOIN countries c ON c.code = o.x WHERE o.tip_run = 'r1'";
-        assertThatThrownBy(() -> new IsolationVerifier(Policies.SHOP, POSTGRESQL, "tip_shadow")
-                .verify(CCJSqlParserUtil.parse(sql), "r1", "tip_cte_")).hasMessageContaining("MariaDB only");
+        assertThatThrownBy(() -> CheckInput.verify(new IsolationVerifier(Policies.SHOP, POSTGRESQL, "tip_shadow"),
+                POSTGRESQL, sql, "r1", "tip_cte_")).hasMessageContaining("MariaDB only");
     }
 
     private static void verify(String sql) throws Exception {
-        new IsolationVerifier(Policies.SHOP, MARIADB, "tip_shadow")
-                .verify(CCJSqlParserUtil.parse(sql), "r1", "tip_cte_");
+        CheckInput.verify(new IsolationVerifier(Policies.SHOP, MARIADB, "tip_shadow"), MARIADB, sql, "r1", "tip_cte_");
     }
 }

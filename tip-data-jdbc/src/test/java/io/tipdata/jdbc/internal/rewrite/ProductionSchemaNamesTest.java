@@ -63,15 +63,15 @@ class ProductionSchemaNamesTest {
         assertThat(rewrite(MARIADB, "select name from `shop`.`countries`")).isEqualTo("SELECT name FROM `shop`.`countries`");
         IsolationVerifier check = new IsolationVerifier(Policies.SHOP, POSTGRESQL, "tip_shadow",
                 FunctionList.of(POSTGRESQL, Set.of()), "public", "shopdb");
-        check.verify(CCJSqlParserUtil.parse("SELECT c.name FROM shopdb.public.countries c"), "x", "tip_cte");
+        CheckInput.verify(check, POSTGRESQL, "SELECT c.name FROM shopdb.public.countries c", "r1", "tip_cte");
         for (String sql : new String[] {"SELECT c.name FROM other.countries c", "SELECT c.name FROM x.public.countries c",
                 "SELECT o.id FROM public.orders o", "SELECT a.x FROM public.audit_log a",
                 "SELECT c.name FROM \"PUBLIC\".countries c"}) {
-            assertThatThrownBy(() -> check.verify(CCJSqlParserUtil.parse(sql), "x", "tip_cte")).as(sql)
+            assertThatThrownBy(() -> CheckInput.verify(check, POSTGRESQL, sql, "r1", "tip_cte")).as(sql)
                     .isInstanceOf(Refusal.class);
         }
         IsolationVerifier unaware = new IsolationVerifier(Policies.SHOP, POSTGRESQL, "tip_shadow");
-        assertThatThrownBy(() -> unaware.verify(CCJSqlParserUtil.parse("SELECT c.name FROM public.countries c"), "x",
+        assertThatThrownBy(() -> CheckInput.verify(unaware, POSTGRESQL, "SELECT c.name FROM public.countries c", "r1",
                 "tip_cte")).isInstanceOf(Refusal.class);
     }
 

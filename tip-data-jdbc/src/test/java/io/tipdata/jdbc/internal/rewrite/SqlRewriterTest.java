@@ -298,7 +298,7 @@ class SqlRewriterTest {
         String out = rewrite(POSTGRESQL, sql);
         assertThat(ParameterMarkers.count(out, POSTGRESQL)).isEqualTo(5);
         assertThat(out).isEqualTo("SELECT o.\"id\", o.\"customer\", o.\"total\", i.\"oid\", i.\"sku\", i.\"qty\" FROM tip_shadow.orders o LEFT JOIN tip_shadow.items i"
-                + " ON (i.oid = o.id AND i.x = ?) AND i.tip_run = 'run-42' WHERE (o.a = ? AND o.b IN (SELECT c FROM"
+                + " ON i.oid = o.id AND i.x = ? AND i.tip_run = 'run-42' WHERE (o.a = ? AND o.b IN (SELECT c FROM"
                 + " tip_shadow.customers customers WHERE d = ? AND customers.tip_run = 'run-42')) AND o.tip_run = 'run-42'"
                 + " LIMIT ? OFFSET ?");
     }
@@ -365,5 +365,12 @@ class SqlRewriterTest {
     void sentinelTextInTheStatementDoesNotConfuseThePlacement() throws Exception {
         assertThat(rewrite(POSTGRESQL, "select 'tipsentinel' from orders"))
                 .isEqualTo("SELECT 'tipsentinel' FROM tip_shadow.orders orders WHERE orders.tip_run = 'run-42'");
+    }
+
+    @Test
+    void aNumberedMarkerIsRefusedNamingIt() {
+        assertThatThrownBy(() -> rewrite(H2, "select id from orders where id = ?1"))
+                .isInstanceOf(RefusedStatementException.class).hasMessageContaining("numbered parameter marker ?1")
+                .hasMessageContaining("write ? instead");
     }
 }

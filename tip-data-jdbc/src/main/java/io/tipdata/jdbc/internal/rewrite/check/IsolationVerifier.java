@@ -6,6 +6,8 @@ import io.tipdata.jdbc.TablePolicy;
 import io.tipdata.jdbc.internal.rewrite.FunctionList;
 import io.tipdata.jdbc.internal.rewrite.Refusal;
 import java.util.List;
+import java.util.Set;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -60,11 +62,63 @@ public final class IsolationVerifier {
         this.mariaDb = new MariaDbDmlCheck(names);
     }
 
-    /** Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run. */
-    public void verify(Statement root, String runLiteral, String ctePrefix) {
-        QueryCheck q = new QueryCheck(names, shadowSchema, runLiteral, ctePrefix, root, functions);
+    /**
+     * Throws a {@link Refusal} saying what is unsafe, or returns if the statement is confined to the run.
+     *
+     * <p>The statement is parsed from the text to be sent with each run literal written as a {@code ?} marker;
+     * {@code runMarkers} are those markers' ordinals (from 1, in text order) and {@code markerCount} the number of
+     * markers in that text. The check holds the parser's numbering of the markers to the text's (unnumbered,
+     * each once, 1 to {@code markerCount}), so that a marker it takes for the run is one of them.
+     */
+    public void verify(Statement root, Set<Integer> runMarkers, int markerCount, String ctePrefix) {
+        requireMarkersInTextOrder(root, markerCount);
+        QueryCheck q = new QueryCheck(names, shadowSchema, runMarkers, ctePrefix, root, functions);
         root(q, root);
         q.checkLeftoverStars();
+    }
+
+    private static void requireMarkersInTextOrder(Statement root, int markerCount) {
+        java.util.BitSet seen = new java.util.BitSet();
+        int found = markers(root, seen, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        // the indexes are distinct and from 1 (see markers), so this makes them exactly 1 to markerCount
+        if (found != markerCount || seen.length() != (markerCount == 0 ? 0 : markerCount + 1)) {
+            QueryCheck.fail("the parser numbered the ? markers otherwise than the text holds them (" + found
+                    + " read, " + markerCount + " written)");
+        }
+    }
+
+    private static int markers(Object v, java.util.BitSet seen, Set<Object> visited) {
+        if (v instanceof java.util.Collection<?> c) {
+            int n = 0;
+            for (Object o : c) {
+                n += markers(o, seen, visited);
+            }
+            return n;
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            return markers(m.keySet(), seen, visited) + markers(m.values(), seen, visited);
+        }
+        if (v instanceof java.util.Map.Entry<?, ?> e) {
+            return markers(e.getKey(), seen, visited) + markers(e.getValue(), seen, visited);
+        }
+        if (v instanceof Object[] a) {
+            return markers(java.util.Arrays.asList(a), seen, visited);
+        }
+        if (v == null || !CheckFields.isAstNode(v) || !visited.add(v)) {
+            return 0;
+        }
+        if (v instanceof JdbcParameter p) {
+            if (p.isUseFixedIndex() || p.getIndex() == null || p.getIndex() < 1 || seen.get(p.getIndex())) {
+                QueryCheck.fail("the parser read a ? marker numbered " + p.getIndex() + " out of the text's order");
+            }
+            seen.set(p.getIndex());
+            return 1;
+        }
+        int n = 0;
+        for (Object child : CheckFields.children(v)) {
+            n += markers(child, seen, visited);
+        }
+        return n;
     }
 
     /**

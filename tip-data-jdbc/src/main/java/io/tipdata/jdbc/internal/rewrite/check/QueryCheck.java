@@ -16,6 +16,7 @@ import java.util.Set;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.Parenthesis;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
@@ -39,19 +40,19 @@ final class QueryCheck {
 
     private final CheckNames names;
     private final String shadowSchema;
-    private final String run;
+    private final Set<Integer> runMarkers;
     private final String ctePrefix;
     private final Statement root;
     private final FunctionList functions;
     private final Set<Object> approved = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StarCheck stars = new StarCheck(this::key, this::isTwinName);
 
-    QueryCheck(CheckNames names, String shadowSchema, String run, String ctePrefix, Statement root,
+    QueryCheck(CheckNames names, String shadowSchema, Set<Integer> runMarkers, String ctePrefix, Statement root,
                FunctionList functions) {
         this.names = names;
         this.functions = functions;
         this.shadowSchema = shadowSchema;
-        this.run = run;
+        this.runMarkers = Set.copyOf(runMarkers);
         this.ctePrefix = ctePrefix;
         this.root = root;
     }
@@ -262,8 +263,10 @@ final class QueryCheck {
                 && key(q.getSchemaName(), q.getName()).equals(qualifier(t));
     }
 
+    /** Tells whether the node is one of the markers that stand for the run (an unnumbered {@code ?} at a run ordinal). */
     boolean isRun(Object e) {
-        return e instanceof StringValue sv && sv.getPrefix() == null && run.equals(sv.getValue());
+        return e instanceof JdbcParameter p && !p.isUseFixedIndex() && p.getIndex() != null
+                && runMarkers.contains(p.getIndex());
     }
 
     private List<Expression> conjuncts(Expression e) {

@@ -147,7 +147,7 @@ final class TwinTables {
 
     /**
      * {@code (existing) AND f1 AND f2 ...}. The existing condition is parenthesized unless it is a
-     * single comparison of plain values: besides precedence ({@code a OR b}), the parser reads
+     * single comparison of plain values or an AND of such: besides precedence ({@code a OR b}), the parser reads
      * {@code x IN (...) AND y} as {@code x IN ((...) AND y)}, and the verifier must see the filters as
      * top-level conjuncts when it parses the rendered text again.
      */
@@ -164,6 +164,11 @@ final class TwinTables {
     }
 
     private static boolean isPlainComparison(Expression e) {
+        if (e instanceof AndExpression and && !and.isUseOperator()) {
+            // a AND b AND filter: AND groups from the left in every dialect, so a chain of plain comparisons
+            // keeps its meaning without parentheses (not && , which PostgreSQL reads as another operator)
+            return isPlainComparison(and.getLeftExpression()) && isPlainComparison(and.getRightExpression());
+        }
         return e instanceof ComparisonOperator c && isPlainValue(c.getLeftExpression()) && isPlainValue(c.getRightExpression());
     }
 
