@@ -9,6 +9,11 @@ class H2TipDataSourceTest extends TipDataSourceContract {
     }
 
     @Override
+    String collation() {
+        return null;
+    }
+
+    @Override
     String upsert(long orderId, String sku, int qty) {
         return "MERGE INTO order_items t USING (SELECT " + orderId + " AS order_id, '" + sku + "' AS sku, " + qty
                 + " AS qty) s ON (t.order_id = s.order_id AND t.sku = s.sku) WHEN MATCHED THEN UPDATE SET qty = s.qty"

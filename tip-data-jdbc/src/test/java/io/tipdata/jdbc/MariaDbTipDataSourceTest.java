@@ -12,6 +12,11 @@ class MariaDbTipDataSourceTest extends TipDataSourceContract {
     }
 
     @Override
+    String collation() {
+        return "utf8mb4_bin";
+    }
+
+    @Override
     String upsert(long orderId, String sku, int qty) {
         return "INSERT INTO order_items (order_id, sku, qty) VALUES (" + orderId + ", '" + sku + "', " + qty
                 + ") ON DUPLICATE KEY UPDATE qty = VALUES(qty)";

@@ -12,6 +12,11 @@ class PostgresTipDataSourceTest extends TipDataSourceContract {
     }
 
     @Override
+    String collation() {
+        return "ucs_basic";
+    }
+
+    @Override
     String upsert(long orderId, String sku, int qty) {
         return "INSERT INTO order_items (order_id, sku, qty) VALUES (" + orderId + ", '" + sku + "', " + qty
                 + ") ON CONFLICT (order_id, sku) DO UPDATE SET qty = EXCLUDED.qty";

@@ -41,6 +41,9 @@ abstract class TipDataSourceContract {
     /** An upsert of (order_id, sku, qty) that raises qty on conflict, in the database's own syntax. */
     abstract String upsert(long orderId, String sku, int qty);
 
+    /** A collation as a COLLATE clause names it, or null where the database has no COLLATE in expressions. */
+    abstract String collation();
+
     /** Whether INSERT ... RETURNING is available. */
     boolean supportsReturning() {
         return true;
@@ -561,5 +564,29 @@ abstract class TipDataSourceContract {
             return out;
         });
         assertThat(read).containsExactly("id", "customer", "amount", "code", "name", "a-1|1|de");
+    }
+
+    @Test
+    void aComparisonUnderACollationReadsOnlyTheRunsRowsAndHidesNoTable() throws Exception {
+        seedOrders();
+        String collation = collation();
+        String sql = "SELECT customer FROM orders WHERE customer COLLATE " + (collation == null ? "x" : collation)
+                + " = 'a-1'";
+        if (collation == null) {
+            // accepted by tip-data; the database's own syntax error comes back, nothing is refused as TD001
+            assertThatThrownBy(() -> in(RUN_A, () -> query(sql))).isInstanceOf(SQLException.class)
+                    .isNotInstanceOf(RefusedStatementException.class);
+            return;
+        }
+        assertThat(in(RUN_A, () -> query(sql))).containsExactly("a-1");
+        assertThat(in(RUN_B, () -> query(sql))).isEmpty();
+        assertThat(in(RUN_A, () -> query("SELECT customer FROM orders WHERE customer = 'prod-1' COLLATE " + collation)))
+                .isEmpty();
+        // the collated expression is walked like any other: a subquery over a denied table stays refused
+        assertRefused(() -> in(RUN_A, () -> query("SELECT customer FROM orders WHERE (SELECT note FROM audit LIMIT 1)"
+                + " COLLATE " + collation + " = customer")), "TD001", "audit");
+        // a qualified collation name is refused (the parser does not read it)
+        assertRefused(() -> in(RUN_A, () -> query("SELECT customer FROM orders WHERE customer COLLATE other."
+                + collation + " = 'a-1'")), "TD001", "could not be parsed");
     }
 }

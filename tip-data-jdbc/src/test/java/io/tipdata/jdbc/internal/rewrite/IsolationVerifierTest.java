@@ -28,6 +28,7 @@ class IsolationVerifierTest {
     @ValueSource(strings = {
         "SELECT id FROM tip_shadow.orders o WHERE o.tip_run = 'r1'",
         "SELECT id FROM tip_shadow.orders o WHERE (o.id = 1 OR o.id = 2) AND o.tip_run = 'r1'",
+        "SELECT id FROM tip_shadow.orders o WHERE o.name COLLATE ucs_basic = 'x' AND o.tip_run = 'r1'",
         "SELECT id FROM tip_shadow.orders WHERE tip_shadow.orders.tip_run = 'r1'",
         "SELECT id FROM tip_shadow.orders o JOIN countries c ON c.code = o.country WHERE o.tip_run = 'r1'",
         "SELECT id FROM tip_shadow.orders o JOIN tip_shadow.items i ON i.oid = o.id AND i.tip_run = 'r1' WHERE o.tip_run = 'r1'",
@@ -138,6 +139,7 @@ class IsolationVerifierTest {
                 + " WHERE o.tip_run = 'r1' FOR UPDATE",
         "SELECT * FROM generate_series(1, 3)",
         "SELECT pg_read_file('x')",
+        "SELECT id FROM tip_shadow.orders o WHERE (SELECT x FROM payroll) COLLATE ucs_basic = 'x' AND o.tip_run = 'r1'",
         "SELECT @v := 1",
         "SELECT * INTO t2 FROM countries",
         "DROP TABLE orders",

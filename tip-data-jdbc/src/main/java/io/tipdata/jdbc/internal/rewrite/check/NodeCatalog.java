@@ -92,6 +92,8 @@ final class NodeCatalog {
         KNOWN.put("expression.AnalyticExpression", Map.of("name", Text.NAME, "windowName", Text.NAME));
         KNOWN.put("expression.WindowDefinition", Map.of("windowName", Text.NAME));
         KNOWN.put("expression.CastExpression", Map.of("keyword", Text.WORD));
+        // a collation by its bare name (a qualified one, other_schema."C", does not match NAME)
+        KNOWN.put("expression.CollateExpression", Map.of("collate", Text.NAME));
         KNOWN.put("expression.DoubleValue", Map.of("stringValue", Text.NUMBER));
         KNOWN.put("expression.LongValue", Map.of("stringValue", Text.NUMBER));
         KNOWN.put("expression.ExtractExpression", Map.of("name", Text.WORD));
