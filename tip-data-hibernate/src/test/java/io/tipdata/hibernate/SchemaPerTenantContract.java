@@ -57,9 +57,15 @@ abstract class SchemaPerTenantContract {
         final AtomicInteger borrowed = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
         private final transient DataSource from;
+        private final boolean testLogin;
 
         SchemaPerTenant(DataSource from) {
+            this(from, false);
+        }
+
+        SchemaPerTenant(DataSource from, boolean testLogin) {
             this.from = from;
+            this.testLogin = testLogin;
         }
 
         @Override
@@ -75,7 +81,11 @@ abstract class SchemaPerTenantContract {
         @Override
         public Connection getConnection(String tenant) throws SQLException {
             Connection c = from.getConnection();
-            select(c, tenant);
+            if (testLogin) {
+                selectForTestLogin(c, tenant);
+            } else {
+                select(c, tenant);
+            }
             borrowed.incrementAndGet();
             return c;
         }
@@ -112,6 +122,11 @@ abstract class SchemaPerTenantContract {
 
     /** Makes the connection work in the tenant's schema (database). */
     abstract void select(Connection c, String tenant) throws SQLException;
+
+    /** Makes a connection of the tenant's test login work in the tenant's schema (database), where it can. */
+    void selectForTestLogin(Connection c, String tenant) throws SQLException {
+        select(c, tenant);
+    }
 
     /** The tenant's schema (database) as SQL names it. */
     String schema(String tenant) {
@@ -291,7 +306,7 @@ abstract class SchemaPerTenantContract {
             Map<String, SchemaPerTenant> testProviders = new HashMap<>();
             TipTenants tenants = TipTenants.of(policies);
             for (String t : TENANTS) {
-                testProviders.put(t, new SchemaPerTenant(pools.get(t)));
+                testProviders.put(t, new SchemaPerTenant(pools.get(t), true));
                 testConnections.put(t, TipTenants.tenantDataSource(testProviders.get(t), t));
                 tenants.shadowSchemaFor(t, TipTenants.tenantDataSource(provider, t))
                         .testIdentity(testConnections.get(t)).build().create();
