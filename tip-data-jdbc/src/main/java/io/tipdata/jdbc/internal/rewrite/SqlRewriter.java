@@ -8,6 +8,8 @@ import io.tipdata.jdbc.internal.rewrite.text.RunSlots;
 import io.tipdata.jdbc.internal.rewrite.text.ShareModeLock;
 import io.tipdata.jdbc.internal.rewrite.text.SqlLexer;
 import io.tipdata.jdbc.internal.rewrite.text.TextAgreement;
+import io.tipdata.jdbc.internal.rewrite.text.Token;
+import io.tipdata.jdbc.internal.rewrite.text.TokenKind;
 import io.tipdata.jdbc.internal.rewrite.text.StatementShape;
 import io.tipdata.jdbc.internal.rewrite.rewriter.DmlRewriter;
 import io.tipdata.jdbc.internal.rewrite.rewriter.SelectRewriter;
@@ -295,8 +297,8 @@ public final class SqlRewriter {
             throw new Refusal("the statement has " + written.parameterCount() + " ? markers but the parser read "
                     + params.size() + " parameters (a ? operator?); tip-data refuses what it cannot read exactly");
         }
-        for (io.tipdata.jdbc.internal.rewrite.text.Token t : written.tokens()) {
-            if (t.kind() == io.tipdata.jdbc.internal.rewrite.text.TokenKind.PARAMETER && t.text().length() > 1) {
+        for (Token t : written.tokens()) {
+            if (t.kind() == TokenKind.PARAMETER && t.text().length() > 1) {
                 throw new Refusal("the numbered parameter marker " + t.text() + " is refused in test context"
                         + " (JDBC binds plain ? markers in order); write ? instead");
             }
@@ -325,7 +327,6 @@ public final class SqlRewriter {
         if (shareLock) {
             // the text sent is the rendering and the clause; the check reads the clause as the parser cannot
             lockInShareMode(again, "rewritten statement");
-            rendered = rendered + suffix;
         }
         // after the rewriter's own refusals, which say more: a construct the check cannot read, in the text that is
         // sent (which holds every construct of the statement), is refused as such, not as a failed check
@@ -340,9 +341,9 @@ public final class SqlRewriter {
                         + " ? markers instead of " + params.size());
             }
         } catch (Refusal r) {
-            throw failedCheck(kind, r, rendered);
+            throw failedCheck(kind, r, rendered + suffix);
         }
-        return new RewrittenSql(split(rendered, sentinel), kind, tables);
+        return new RewrittenSql(slots.sentParts(), kind, tables);
     }
 
     private FailedCheck failedCheck(StatementKind kind, Refusal r, String rendered) {
@@ -501,24 +502,5 @@ public final class SqlRewriter {
             s = stem + i;
         }
         return s;
-    }
-
-    private static String[] split(String rendered, String sentinel) {
-        String quoted = "'" + sentinel + "'";
-        List<String> parts = new ArrayList<>();
-        int from = 0;
-        for (int at = rendered.indexOf(quoted); at >= 0; at = rendered.indexOf(quoted, from)) {
-            parts.add(rendered.substring(from, at));
-            from = at + quoted.length();
-        }
-        parts.add(rendered.substring(from));
-        int bare = 0;
-        for (int at = rendered.indexOf(sentinel); at >= 0; at = rendered.indexOf(sentinel, at + 1)) {
-            bare++;
-        }
-        if (bare != parts.size() - 1) {
-            throw new Refusal("the rewritten statement holds the run placeholder outside a literal");
-        }
-        return parts.toArray(new String[0]);
     }
 }

@@ -153,7 +153,7 @@ final class TwinTables {
      */
     static Expression and(Expression existing, List<Expression> filters) {
         Expression result = existing;
-        if (result != null && !filters.isEmpty() && !isPlainComparison(result)
+        if (result != null && !filters.isEmpty() && !isPlainCondition(result)
                 && !(result instanceof ParenthesedExpressionList<?> p && p.size() == 1)) {
             result = new ParenthesedExpressionList<>(result);
         }
@@ -163,11 +163,11 @@ final class TwinTables {
         return result;
     }
 
-    private static boolean isPlainComparison(Expression e) {
+    private static boolean isPlainCondition(Expression e) {
         if (e instanceof AndExpression and && !and.isUseOperator()) {
             // a AND b AND filter: AND groups from the left in every dialect, so a chain of plain comparisons
             // keeps its meaning without parentheses (not && , which PostgreSQL reads as another operator)
-            return isPlainComparison(and.getLeftExpression()) && isPlainComparison(and.getRightExpression());
+            return isPlainCondition(and.getLeftExpression()) && isPlainCondition(and.getRightExpression());
         }
         return e instanceof ComparisonOperator c && isPlainValue(c.getLeftExpression()) && isPlainValue(c.getRightExpression());
     }

@@ -27,11 +27,13 @@ public final class RunSlots {
     private final String checkedText;
     private final LexedText checked;
     private final Set<Integer> markers;
+    private final String[] sentParts;
 
-    private RunSlots(String checkedText, LexedText checked, Set<Integer> markers) {
+    private RunSlots(String checkedText, LexedText checked, Set<Integer> markers, List<String> sentParts) {
         this.checkedText = checkedText;
         this.checked = checked;
         this.markers = Set.copyOf(markers);
+        this.sentParts = sentParts.toArray(new String[0]);
     }
 
     /**
@@ -44,17 +46,20 @@ public final class RunSlots {
         String quoted = "'" + placeholder + "'";
         StringBuilder out = new StringBuilder(rendered.length() + 8);
         List<Integer> at = new ArrayList<>();
+        List<String> sentParts = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.kind() == TokenKind.STRING && t.text().equals(quoted)) {
                 requireAlone(tokens, i, t);
+                sentParts.add(rendered.substring(from, t.start()));
                 out.append(rendered, from, t.start()).append(' ');
                 at.add(out.length());
                 out.append("? ");
                 from = t.end();
             }
         }
+        sentParts.add(rendered.substring(from) + suffix);
         out.append(rendered, from, rendered.length());
         int occurrences = 0;
         String lower = (rendered + suffix).toLowerCase(Locale.ROOT);
@@ -82,7 +87,7 @@ public final class RunSlots {
         if (markers.size() != at.size()) {
             throw new Refusal("the run markers do not read as markers of their own in the text the check parses");
         }
-        return new RunSlots(checkedText, checked, markers);
+        return new RunSlots(checkedText, checked, markers, sentParts);
     }
 
     private static void requireAlone(List<Token> tokens, int i, Token t) {
@@ -114,5 +119,10 @@ public final class RunSlots {
     /** The ordinals (from 1, in text order) of the markers of {@link #checkedText()} that stand for the run. */
     public Set<Integer> markers() {
         return markers;
+    }
+
+    /** The text to be sent, the rendering and the suffix, split where the run id goes (one more part than run literals). */
+    public String[] sentParts() {
+        return sentParts.clone();
     }
 }

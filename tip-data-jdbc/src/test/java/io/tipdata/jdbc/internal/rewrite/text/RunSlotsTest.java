@@ -77,5 +77,7 @@ class RunSlotsTest {
         RunSlots s = RunSlots.of("SELECT a FROM t WHERE t.tip_run = 'tipsentinel'", " LOCK IN SHARE MODE", P, dialect);
         assertThat(s.checkedText()).doesNotContain("LOCK");
         assertThat(s.checked().sql()).endsWith(" LOCK IN SHARE MODE");
+        assertThat(String.join("'r'", s.sentParts()))
+                .isEqualTo("SELECT a FROM t WHERE t.tip_run = 'r' LOCK IN SHARE MODE");
     }
 }
