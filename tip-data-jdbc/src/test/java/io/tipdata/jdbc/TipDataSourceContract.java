@@ -44,6 +44,11 @@ abstract class TipDataSourceContract {
     /** A collation as a COLLATE clause names it, or null where the database has no COLLATE in expressions. */
     abstract String collation();
 
+    /** The ways the database writes a disjunction (MariaDB also reads || and XOR as one by default). */
+    java.util.List<String> orSpellings() {
+        return java.util.List.of("OR");
+    }
+
     /** Whether INSERT ... RETURNING is available. */
     boolean supportsReturning() {
         return true;
@@ -588,5 +593,23 @@ abstract class TipDataSourceContract {
         // a qualified collation name is refused (the parser does not read it)
         assertRefused(() -> in(RUN_A, () -> query("SELECT customer FROM orders WHERE customer COLLATE other."
                 + collation + " = 'a-1'")), "TD001", "could not be parsed");
+    }
+
+    @Test
+    void aDisjunctionAfterAChainOfComparisonsStaysInsideTheRunsFilter() throws Exception {
+        for (String or : orSpellings()) {
+            db.reset();
+            seedOrders();
+            // the rewrite leaves a chain of plain comparisons unparenthesized; an OR after it must not escape the filter
+            assertThat(in(RUN_A, () -> query("SELECT customer FROM orders WHERE amount = 1 AND customer = 'zz' " + or
+                    + " amount > 0"))).as(or).containsExactly("a-1");
+            assertThat(in(RUN_A, () -> updateIn(tip, RUN_A, "UPDATE orders SET amount = 7 WHERE amount = 9 AND customer"
+                    + " = 'zz' " + or + " amount > 0"))).as(or).isEqualTo(1);
+            assertThat(in(RUN_A, () -> updateIn(tip, RUN_A, "DELETE FROM orders WHERE amount = 9 AND customer = 'zz' "
+                    + or + " amount > 0"))).as(or).isEqualTo(1);
+            assertThat(prod("")).as(or).containsExactly("prod-1|10");
+            assertThat(twin("run-b")).as(or).containsExactly("b-1|2");
+            assertThat(twin("run-a")).as(or).isEmpty();
+        }
     }
 }
